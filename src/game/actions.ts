@@ -1,0 +1,59 @@
+/**
+ * The one entry point for a seat acting on the match: check the action against the
+ * rules (refusing it with a reason and changing nothing), then apply it. The
+ * boardgame.io moves, the simulator and the tests all come through here.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { checkOrders } from './orders.js';
+import type { PowerId } from './powers.js';
+import type { Reason } from './reasons.js';
+import { lockOrders, recordChoice } from './round.js';
+import { catalog } from './catalog.js';
+import type { GameState, Readable } from './types.js';
+
+/** The options of the decision this seat must make now, or why it cannot decide. */
+export function legalChoices(sc: Scenario, view: Readable, power: PowerId): { options: string[] } | { reason: Reason } {
+  const step = view.step;
+  if (step.kind === 'over') return { reason: { code: 'gameOver' } };
+  if (step.kind !== 'decide' || !step.powers.includes(power)) return { reason: { code: 'notDeciding' } };
+  if (view.ready.includes(power)) return { reason: { code: 'alreadySubmitted' } };
+  const decision = step.deck === 'headline' ? catalog(sc).headline(step.card).decision! : catalog(sc).crisis(step.card).decision;
+  return { options: decision.options.map((o) => o.id) };
+}
+
+/** Why this seat may not give orders now, or null if it may. */
+export function ordersRefused(view: Readable, power: PowerId): Reason | null {
+  if (view.step.kind === 'over') return { code: 'gameOver' };
+  if (view.step.kind !== 'orders') return { code: 'notYourTurn' };
+  if (view.ready.includes(power)) return { code: 'alreadySubmitted' };
+  return null;
+}
+
+/** Submit this seat's orders for the round. Returns null on success, or the reason nothing changed. */
+export function submitOrders(sc: Scenario, G: GameState, power: PowerId, raw: unknown): Reason | null {
+  const refused = ordersRefused(G, power);
+  if (refused) return refused;
+  const checked = checkOrders(sc, G, power, raw);
+  if (!checked.ok) return checked.reason;
+  lockOrders(G, sc, power, checked.orders);
+  return null;
+}
+
+/** Make this seat's choice in the open decision. Returns null on success, or the reason nothing changed. */
+export function decide(sc: Scenario, G: GameState, power: PowerId, option: unknown): Reason | null {
+  const legal = legalChoices(sc, G, power);
+  if ('reason' in legal) return legal.reason;
+  if (typeof option !== 'string' || !legal.options.includes(option)) {
+    return { code: 'noSuchOption', option: typeof option === 'string' ? option.slice(0, 64) : String(typeof option) };
+  }
+  recordChoice(G, sc, power, option);
+  return null;
+}
+
+/** Which seats the match is waiting for now. */
+export function awaiting(view: Readable): PowerId[] {
+  const step = view.step;
+  if (step.kind === 'over') return [];
+  const due = step.kind === 'decide' ? step.powers : (['CHN', 'RUS', 'PRK', 'USA', 'JPN', 'KOR'] as PowerId[]);
+  return due.filter((p) => !view.ready.includes(p));
+}

@@ -1,0 +1,278 @@
+/**
+ * What a seat may order now. `legalOrders` is the one answer to "what can I do?"
+ * shared by the UI, the bots, the fuzzer and the move validation, so they can never
+ * disagree. It reads only what the seat itself can see, so it works on a view.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { catalog } from './catalog.js';
+import { holds } from './effects.js';
+import { forcesIn } from './mechanics.js';
+import { POWERS, UKRAINE, isPowerId, type AidTarget, type PowerId } from './powers.js';
+import type { Reason } from './reasons.js';
+import type { Order, OrderKind, Readable } from './types.js';
+
+export interface LegalOption {
+  order: Order;
+  cost: number;
+}
+
+export interface Refusal {
+  kind: OrderKind;
+  reason: Reason;
+  /** Set when one card, target or theatre is refused while others of its kind are allowed. */
+  card?: string;
+  target?: AidTarget;
+  theatre?: string;
+  what?: 'force' | 'capability';
+}
+
+export interface LegalOrders {
+  options: LegalOption[];
+  refused: Refusal[];
+  /** Orders still to choose this round. */
+  remaining: number;
+  /** Capital left after the orders already chosen. */
+  budget: number;
+}
+
+/** Largest single aid offered; more is never useful in one order and keeps the option list short. */
+const MAX_AID = 10;
+
+export function orderCost(sc: Scenario, order: Order): number {
+  switch (order.kind) {
+    case 'pressure':
+      return sc.rules.costs.pressure;
+    case 'aid':
+      return order.amount;
+    case 'deploy':
+      return sc.rules.costs.deploy;
+    case 'build':
+      return order.what === 'force' ? sc.rules.costs.buildForce : sc.rules.costs.buildCapability;
+    case 'card':
+      return catalog(sc).policy(order.card).cost;
+    default:
+      return 0;
+  }
+}
+
+export function totalCost(sc: Scenario, orders: readonly Order[]): number {
+  return orders.reduce((sum, order) => sum + orderCost(sc, order), 0);
+}
+
+/** What the orders already chosen this round use up, computed once per question. */
+interface Budget {
+  sc: Scenario;
+  view: Readable;
+  power: PowerId;
+  capital: number;
+  reserve: number;
+  withdrawing: Map<string, number>;
+  targeted: Map<string, Set<AidTarget>>;
+  playing: Set<string>;
+}
+
+function budgetFor(sc: Scenario, view: Readable, power: PowerId, chosen: readonly Order[]): Budget {
+  const b: Budget = {
+    sc,
+    view,
+    power,
+    capital: view.powers[power].capital - totalCost(sc, chosen),
+    reserve: view.powers[power].reserve,
+    withdrawing: new Map(),
+    targeted: new Map(),
+    playing: new Set(),
+  };
+  for (const o of chosen) {
+    if (o.kind === 'deploy') b.reserve--;
+    else if (o.kind === 'withdraw') b.withdrawing.set(o.theatre, (b.withdrawing.get(o.theatre) ?? 0) + 1);
+    else if (o.kind === 'card') b.playing.add(o.card);
+    if ('target' in o && o.target && o.kind !== 'card') {
+      // Engage and pressure share one slot per target: a power is not both courted and squeezed.
+      const slot = o.kind === 'aid' ? 'aid' : 'signal';
+      if (!b.targeted.has(slot)) b.targeted.set(slot, new Set());
+      b.targeted.get(slot)!.add(o.target);
+    }
+  }
+  return b;
+}
+
+function afford(b: Budget, cost: number): Reason | null {
+  return cost > b.capital ? { code: 'notEnoughCapital', need: cost, have: b.capital } : null;
+}
+
+/** Why this one order may not be added now, or null if it may. The single source of legality. */
+function refusal(b: Budget, order: Order): Reason | null {
+  const { sc, view, power } = b;
+  switch (order.kind) {
+    case 'engage':
+    case 'pressure':
+      if (order.target === power) return { code: 'selfTarget' };
+      if (b.targeted.get('signal')?.has(order.target)) return { code: 'alreadyTargeted' };
+      return afford(b, orderCost(sc, order));
+    case 'aid': {
+      if (order.target === power) return { code: 'selfTarget' };
+      if (order.target === UKRAINE && catalog(sc).theatre(sc.rules.frontTheatre)?.onlyFor?.includes(power)) return { code: 'cannotAidUkraine' };
+      if (b.targeted.get('aid')?.has(order.target)) return { code: 'alreadyTargeted' };
+      if (!Number.isInteger(order.amount) || order.amount < 1 || order.amount > MAX_AID) return { code: 'notEnoughCapital', need: order.amount, have: b.capital };
+      return afford(b, order.amount);
+    }
+    case 'deploy': {
+      const theatre = catalog(sc).theatre(order.theatre);
+      if (!theatre || (theatre.onlyFor && !theatre.onlyFor.includes(power))) return { code: 'theatreClosed' };
+      if (b.reserve < 1) return { code: 'noReserve' };
+      return afford(b, sc.rules.costs.deploy);
+    }
+    case 'withdraw': {
+      const theatre = catalog(sc).theatre(order.theatre);
+      if (!theatre) return { code: 'noForcesThere' };
+      const here = forcesIn(view, order.theatre, power) - (b.withdrawing.get(order.theatre) ?? 0);
+      if (here <= 0) return { code: 'noForcesThere' };
+      if (theatre.garrison.includes(power) && here <= 1) return { code: 'garrison' };
+      return null;
+    }
+    case 'build':
+      if (order.what === 'capability') {
+        if (power !== 'PRK') return { code: 'onlyNorthKorea' };
+        if (view.tracks.capability >= 10) return { code: 'capabilityMaxed' };
+      }
+      return afford(b, orderCost(sc, order));
+    case 'card': {
+      const hand = view.seats[power]?.hand ?? [];
+      if (!hand.includes(order.card) || b.playing.has(order.card)) return { code: 'notInHand' };
+      const card = catalog(sc).policy(order.card);
+      const targets = card.target;
+      if (targets ? !order.target || !targets.includes(order.target) : order.target !== undefined) return { code: 'notInHand' };
+      if (card.requires && !holds(view, card.requires, { self: power })) return { code: 'cardRequirement' };
+      return afford(b, card.cost);
+    }
+    case 'hold':
+      return null;
+  }
+}
+
+/** Every order a seat might give, legal or not, in the order the UI lists them. */
+function candidates(sc: Scenario, view: Readable, power: PowerId, b: Budget): Order[] {
+  const out: Order[] = [];
+  const others = POWERS.filter((p) => p !== power);
+  for (const target of others) out.push({ kind: 'engage', target });
+  for (const target of others) out.push({ kind: 'pressure', target });
+  const maxAid = Math.max(1, Math.min(b.capital, MAX_AID));
+  for (const target of [...others, UKRAINE] as AidTarget[]) {
+    for (let amount = 1; amount <= maxAid; amount++) out.push({ kind: 'aid', target, amount });
+  }
+  for (const theatre of sc.theatres) out.push({ kind: 'deploy', theatre: theatre.id });
+  for (const theatre of sc.theatres) out.push({ kind: 'withdraw', theatre: theatre.id });
+  out.push({ kind: 'build', what: 'force' }, { kind: 'build', what: 'capability' });
+  for (const id of view.seats[power]?.hand ?? []) {
+    const card = catalog(sc).policy(id);
+    if (card.target) for (const target of card.target) out.push({ kind: 'card', card: id, target });
+    else out.push({ kind: 'card', card: id });
+  }
+  out.push({ kind: 'hold' });
+  return out;
+}
+
+/** The specific thing a refusal is about, so the UI can grey out the right choice. */
+function subject(order: Order): Omit<Refusal, 'kind' | 'reason'> {
+  switch (order.kind) {
+    case 'card':
+      return { card: order.card };
+    case 'deploy':
+    case 'withdraw':
+      return { theatre: order.theatre };
+    case 'build':
+      return { what: order.what };
+    case 'engage':
+    case 'pressure':
+    case 'aid':
+      return { target: order.target };
+    default:
+      return {};
+  }
+}
+
+export function legalOrders(sc: Scenario, view: Readable, power: PowerId, chosen: readonly Order[] = []): LegalOrders {
+  const remaining = sc.rules.ordersPerRound - chosen.length;
+  const b = budgetFor(sc, view, power, chosen);
+  const options: LegalOption[] = [];
+  const refused: Refusal[] = [];
+  if (remaining <= 0) {
+    refused.push({ kind: 'hold', reason: { code: 'allOrdersChosen', limit: sc.rules.ordersPerRound } });
+    return { options, refused, remaining: 0, budget: b.capital };
+  }
+  const seen = new Set<string>();
+  const aidAllowed = new Set<AidTarget>();
+  for (const order of candidates(sc, view, power, b)) {
+    const reason = refusal(b, order);
+    if (!reason) {
+      options.push({ order, cost: orderCost(sc, order) });
+      if (order.kind === 'aid') aidAllowed.add(order.target);
+      continue;
+    }
+    // One refusal per thing refused (an aid target, a card, a theatre), not one per aid amount.
+    if (order.kind === 'aid' && aidAllowed.has(order.target)) continue;
+    const about = subject(order);
+    const key = `${order.kind}:${about.card ?? about.theatre ?? about.what ?? about.target ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refused.push({ kind: order.kind, reason, ...about });
+  }
+  return { options, refused, remaining, budget: b.capital };
+}
+
+/**
+ * Read an order that came from outside (a socket, a saved draft): only the known
+ * fields of the right types, or null. Legality is checked separately.
+ */
+export function parseOrder(raw: unknown): Order | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const o = raw as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+  switch (o.kind) {
+    case 'engage':
+    case 'pressure':
+      return only('kind', 'target') && isPowerId(o.target) ? { kind: o.kind, target: o.target } : null;
+    case 'aid':
+      return only('kind', 'target', 'amount') &&
+        (isPowerId(o.target) || o.target === UKRAINE) &&
+        Number.isInteger(o.amount)
+        ? { kind: 'aid', target: o.target, amount: o.amount as number }
+        : null;
+    case 'deploy':
+    case 'withdraw':
+      return only('kind', 'theatre') && str(o.theatre) ? { kind: o.kind, theatre: o.theatre } : null;
+    case 'build':
+      return only('kind', 'what') && (o.what === 'force' || o.what === 'capability') ? { kind: 'build', what: o.what } : null;
+    case 'card':
+      if (!only('kind', 'card', 'target') || !str(o.card)) return null;
+      if (o.target === undefined) return { kind: 'card', card: o.card };
+      return isPowerId(o.target) ? { kind: 'card', card: o.card, target: o.target } : null;
+    case 'hold':
+      return only('kind') ? { kind: 'hold' } : null;
+    default:
+      return null;
+  }
+}
+
+/** Check a whole set of orders from outside; returns the parsed orders or why they are refused. */
+export function checkOrders(
+  sc: Scenario,
+  view: Readable,
+  power: PowerId,
+  raw: unknown,
+): { ok: true; orders: Order[] } | { ok: false; reason: Reason } {
+  const limit = sc.rules.ordersPerRound;
+  if (!Array.isArray(raw)) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: 0 } };
+  if (raw.length !== limit) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: raw.length } };
+  const orders: Order[] = [];
+  for (const [index, item] of raw.entries()) {
+    const order = parseOrder(item);
+    if (!order) return { ok: false, reason: { code: 'malformedOrder', index } };
+    const why = refusal(budgetFor(sc, view, power, orders), order);
+    if (why) return { ok: false, reason: { code: 'illegalOrder', index, why } };
+    orders.push(order);
+  }
+  return { ok: true, orders };
+}

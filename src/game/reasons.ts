@@ -1,0 +1,27 @@
+/**
+ * Why an order or a choice is refused, as a code with the numbers a message needs.
+ * The words live with the rest of the game's text (src/view), ready for translation.
+ */
+export type Reason =
+  | { code: 'notYourTurn' }
+  | { code: 'alreadySubmitted' }
+  | { code: 'gameOver' }
+  | { code: 'notDeciding' }
+  | { code: 'noSuchOption'; option: string }
+  | { code: 'allOrdersChosen'; limit: number }
+  | { code: 'wrongOrderCount'; limit: number; given: number }
+  | { code: 'malformedOrder'; index: number }
+  | { code: 'illegalOrder'; index: number; why: Reason }
+  | { code: 'notEnoughCapital'; need: number; have: number }
+  | { code: 'noReserve' }
+  | { code: 'noForcesThere' }
+  | { code: 'garrison' }
+  | { code: 'theatreClosed' }
+  | { code: 'alreadyTargeted' }
+  | { code: 'selfTarget' }
+  | { code: 'capabilityMaxed' }
+  | { code: 'onlyNorthKorea' }
+  | { code: 'cannotAidUkraine' }
+  | { code: 'notInHand' }
+  | { code: 'cardRequirement' }
+  | { code: 'emptyHand' };

@@ -1,0 +1,68 @@
+/**
+ * Points: objectives every round, secret agendas and war at the end, and the ranking.
+ */
+import type { Objective, Scenario } from '../scenario/schema.js';
+import { catalog } from './catalog.js';
+import { holds } from './effects.js';
+import { log } from './mechanics.js';
+import { POWERS, type PowerId } from './powers.js';
+import type { FinalResult, GameState, Readable } from './types.js';
+
+/** Points an objective is worth now for this power (0 when not met). */
+export function objectivePoints(G: Readable, objective: Objective, power: PowerId): number {
+  if ('when' in objective) return holds(G, objective.when, { self: power }) ? objective.points : 0;
+  const received = G.stats.aidReceivedThisRound[power] ?? 0;
+  return Math.floor(received / objective.perAidReceived.per) * objective.perAidReceived.points;
+}
+
+/** Score every power's objectives; returns the ids each power met. */
+export function scoreObjectives(G: GameState, sc: Scenario): Partial<Record<PowerId, string[]>> {
+  const met: Partial<Record<PowerId, string[]>> = {};
+  for (const power of POWERS) {
+    let total = 0;
+    for (const objective of sc.powers[power].objectives) {
+      const points = objectivePoints(G, objective, power);
+      if (points === 0) continue;
+      total += points;
+      (met[power] ??= []).push(objective.id);
+    }
+    G.powers[power].vp += total;
+    if (total !== 0) log(G, { code: 'scored', power, value: total });
+  }
+  return met;
+}
+
+export function finishGame(G: GameState, sc: Scenario): void {
+  const cat = catalog(sc);
+  const agendas = {} as FinalResult['agendas'];
+  for (const power of POWERS) {
+    const agenda = cat.agenda(G.seats[power].agenda);
+    const met = holds(G, agenda.when, { self: power });
+    const points = met ? agenda.points : 0;
+    G.powers[power].vp += points;
+    agendas[power] = { agenda: agenda.id, met, points };
+  }
+  if (G.war) {
+    for (const power of POWERS) G.powers[power].vp -= sc.rules.war.penalty[power];
+    if (G.war.culprit) G.powers[G.war.culprit].vp -= sc.rules.war.culpritPenalty;
+  }
+  const ranking = rank(G);
+  const first = ranking.filter((r) => r.place === 1);
+  G.result = { ranking, winner: !G.war && first.length === 1 ? first[0]!.power : null, war: G.war, agendas };
+  G.step = { kind: 'over' };
+  G.ready = [];
+  log(G, { code: 'gameOver' });
+}
+
+/** Most points first; a tie on points goes to the power with more Capital left; a full tie shares the place. */
+function rank(G: GameState): FinalResult['ranking'] {
+  const order = [...POWERS].sort(
+    (a, b) => G.powers[b].vp - G.powers[a].vp || G.powers[b].capital - G.powers[a].capital,
+  );
+  return order.map((power, i) => {
+    const firstEqual = order.findIndex(
+      (p) => G.powers[p].vp === G.powers[power].vp && G.powers[p].capital === G.powers[power].capital,
+    );
+    return { power, vp: G.powers[power].vp, place: Math.min(i, firstEqual) + 1 };
+  });
+}

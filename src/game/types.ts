@@ -1,0 +1,153 @@
+/**
+ * The match state G and the shapes of orders and decisions.
+ *
+ * Layout rule that keeps secrecy simple: everything public sits at the top level;
+ * everything one seat may see sits under `seats[power]`; everything no seat may see
+ * (deck order, the random generator, headlines not yet revealed) sits under `secret`.
+ * `playerView` then only has to drop `secret`, drop other seats, and mask covert forces.
+ */
+import type { AidTarget, PairKey, PowerId } from './powers.js';
+import type { RngState } from './rng.js';
+
+export type TrackId = 'tension' | 'polarisation' | 'front' | 'capability';
+export type Tracks = Record<TrackId, number>;
+
+export type Order =
+  | { kind: 'engage'; target: PowerId }
+  | { kind: 'pressure'; target: PowerId }
+  | { kind: 'aid'; target: AidTarget; amount: number }
+  | { kind: 'deploy'; theatre: string }
+  | { kind: 'withdraw'; theatre: string }
+  | { kind: 'build'; what: 'force' | 'capability' }
+  | { kind: 'card'; card: string; target?: PowerId }
+  | { kind: 'hold' };
+export type OrderKind = Order['kind'];
+export const ORDER_KINDS: readonly OrderKind[] = ['engage', 'pressure', 'aid', 'deploy', 'withdraw', 'build', 'card', 'hold'];
+
+/** Forces one power has in one theatre: `covert` ones are unknown to everyone else until revealed. */
+export interface Stack {
+  open: number;
+  covert: number;
+}
+
+/** What the match is waiting for. */
+export type Step =
+  | { kind: 'decide'; card: string; deck: 'headline' | 'crisis'; powers: PowerId[] }
+  | { kind: 'orders' }
+  | { kind: 'over' };
+
+export interface PublicPower {
+  capital: number;
+  income: number;
+  vp: number;
+  reserve: number;
+  handCount: number;
+  /** Policy cards played, face up, in the order played. */
+  discard: string[];
+}
+
+/** What only this seat (and Control) may see. */
+export interface SeatSecrets {
+  hand: string[];
+  agenda: string;
+  /** Orders locked in this round, until the reveal. */
+  orders: Order[] | null;
+  /** This seat's choice in the open decision, until the reveal. */
+  choice: string | null;
+}
+
+/** A public entry in the match log; `code` is a message id the view translates. */
+export interface LogEntry {
+  round: number;
+  code: string;
+  power?: PowerId;
+  target?: AidTarget;
+  card?: string;
+  theatre?: string;
+  track?: TrackId;
+  value?: number;
+  option?: string;
+}
+
+/** Kept for every finished round so the debrief can be drawn from the stored match alone. */
+export interface RoundRecord {
+  round: number;
+  headline: string;
+  crisis: string | null;
+  choices: Partial<Record<PowerId, string>>;
+  crisisChoices: Partial<Record<PowerId, string>>;
+  orders: Partial<Record<PowerId, Order[]>>;
+  /** Objectives each power met when the round was scored. */
+  scored: Partial<Record<PowerId, string[]>>;
+  tracks: Tracks;
+  relations: Record<PairKey, number>;
+  vp: Record<PowerId, number>;
+}
+
+export interface WarRecord {
+  round: number;
+  culprit: PowerId | null;
+}
+
+export interface FinalResult {
+  /** Powers from first to last; ties share a place and keep seat order. */
+  ranking: { power: PowerId; vp: number; place: number }[];
+  winner: PowerId | null;
+  war: WarRecord | null;
+  /** Revealed at the end: each power's agenda and whether it was met. */
+  agendas: Record<PowerId, { agenda: string; met: boolean; points: number }>;
+}
+
+export interface GameState {
+  scenario: string;
+  /** How many rounds this match lasts (the classroom short form may be shorter). */
+  rounds: number;
+  round: number;
+  step: Step;
+  tracks: Tracks;
+  /** Tracks at the start of the round, for "rose this round" objectives. */
+  roundStart: Tracks;
+  relations: Record<PairKey, number>;
+  powers: Record<PowerId, PublicPower>;
+  /** theatre → power → forces. Covert counts are masked for other seats by playerView. */
+  forces: Record<string, Partial<Record<PowerId, Stack>>>;
+  headline: string | null;
+  crisis: string | null;
+  /** Powers that have locked in this step (public: everyone sees who is still thinking). */
+  ready: PowerId[];
+  flags: string[];
+  stats: {
+    /** "RUS>PRK" → Capital given over the game. */
+    aidGiven: Record<string, number>;
+    aidReceivedThisRound: Partial<Record<PowerId, number>>;
+    roundsAtFront: Partial<Record<PowerId, number>>;
+  };
+  /** Effects that last until the end of the round. */
+  roundFx: { shielded: PowerId[]; cancelled: PowerId[]; tensionRaised: boolean };
+  history: RoundRecord[];
+  log: LogEntry[];
+  war: WarRecord | null;
+  result: FinalResult | null;
+  seats: Record<PowerId, SeatSecrets>;
+  secret: {
+    rng: RngState;
+    decks: Record<PowerId, string[]>;
+    /** Headline id for each round still to come (pools already drawn). */
+    headlines: string[];
+    crises: string[];
+  };
+}
+
+/** A seat's view: the same shape with `secret` gone and other seats' secrets removed. */
+export type SeatView = Omit<GameState, 'secret' | 'seats'> & {
+  /** The seat this view is for (null for a spectator). */
+  viewer: PowerId | null;
+  seats: Partial<Record<PowerId, SeatSecrets>>;
+  /** Other powers' covert forces, per theatre, without saying whose (their `covert` counts read 0). */
+  unknownForces: Record<string, number>;
+};
+
+/** Anything the legality and scoring functions can read: the full state or a seat's view. */
+export type Readable = GameState | SeatView;
+
+export type Action = { type: 'orders'; orders: Order[] } | { type: 'decide'; option: string };

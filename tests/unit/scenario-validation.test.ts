@@ -1,0 +1,298 @@
+/**
+ * Scenario loading: a good file becomes a frozen Scenario, and each kind of mistake a
+ * designer or teacher can make is reported at its line and column, with its path and
+ * a message that names what is wrong.
+ *
+ * Broken files are made from the valid fixture by replacing one piece of text, and
+ * expected positions are found by searching for the text, so the fixture can grow
+ * without renumbering every test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/scenario/file.js';
+import { formatProblem, parseScenario } from '../../src/scenario/load.js';
+import type { ScenarioProblem } from '../../src/scenario/load.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MINIMAL_FILE = join(ROOT, 'tests/fixtures/scenarios/minimal.yaml');
+const REAL_FILE = join(ROOT, 'scenarios/2024-northern-triangle.yaml');
+const minimal = readFileSync(MINIMAL_FILE, 'utf8');
+
+/** The valid fixture with `from` (which must occur exactly once) replaced by `to`. */
+function broken(from: string, to: string): string {
+  expect(minimal.split(from), `fixture should contain ${JSON.stringify(from)} exactly once`).toHaveLength(2);
+  return minimal.replace(from, to);
+}
+
+/** 1-based line and column of `fragment` in `source`, or of `fragment` inside `context` where the fragment alone is not unique. */
+function at(source: string, fragment: string, context = fragment): { line: number; col: number } {
+  const start = source.indexOf(context);
+  expect(start, `${JSON.stringify(context)} should occur in the source`).toBeGreaterThanOrEqual(0);
+  expect(context.indexOf(fragment)).toBeGreaterThanOrEqual(0);
+  const before = source.slice(0, start + context.indexOf(fragment)).split('\n');
+  return { line: before.length, col: before.at(-1)!.length + 1 };
+}
+
+function problemsOf(source: string): ScenarioProblem[] {
+  const result = parseScenario(source, 'bad.yaml');
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  return result.problems;
+}
+
+interface Expected {
+  at: { line: number; col: number };
+  path: string;
+  message: string;
+}
+
+function expectProblems(source: string, expected: Expected[]): void {
+  expect(problemsOf(source)).toEqual(
+    expected.map((e) => ({ file: 'bad.yaml', ...e.at, path: e.path, message: expect.stringContaining(e.message) })),
+  );
+}
+
+describe('a valid scenario', () => {
+  it('loads the minimal fixture as a deeply frozen scenario', () => {
+    const result = parseScenario(minimal, 'minimal.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    const { scenario } = result;
+    expect(scenario.title).toBe('Minimal');
+    expect(scenario.theatres[0]!.garrison).toEqual(['PRK', 'KOR']);
+    expect(Object.isFrozen(scenario)).toBe(true);
+    expect(Object.isFrozen(scenario.relations)).toBe(true);
+    expect(Object.isFrozen(scenario.policies[0]!.effects[0])).toBe(true);
+    expect(() => {
+      (scenario.rules as { handLimit: number }).handLimit = 9;
+    }).toThrow(TypeError);
+  });
+
+  it('loads the real scenario, 2024: The Northern Triangle', () => {
+    const result = loadScenarioFile(REAL_FILE);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.scenario.title).toBe('2024: The Northern Triangle');
+  });
+});
+
+describe('YAML problems', () => {
+  it('reports a syntax error at its position', () => {
+    const source = broken('title: "Minimal"', 'title: "Minimal');
+    const end = at(source, 'title: "Minimal');
+    expectProblems(source, [{ at: { line: end.line, col: 'title: "Minimal'.length + 1 }, path: '', message: 'YAML syntax error: Missing closing "quote' }]);
+  });
+
+  it('reports a duplicate key, and where the first one is', () => {
+    const source = broken('shortRounds: 1\n', 'shortRounds: 1\nrounds: 3\n');
+    expectProblems(source, [{ at: at(source, 'rounds: 3'), path: 'rounds', message: `duplicate key "rounds" (first at line ${at(source, 'rounds: 2').line})` }]);
+  });
+});
+
+describe('structural problems', () => {
+  it('names an unknown key and the key it probably meant', () => {
+    const source = broken('text: Speak up., cost: 0', 'text: Speak up., costt: 0');
+    expectProblems(source, [{ at: at(source, 'costt'), path: 'policies[8].costt', message: 'unknown key "costt" (did you mean "cost"?)' }]);
+  });
+
+  it('reports a missing key at the entry that lacks it', () => {
+    const source = broken('text: Speak up., cost: 0, ', 'text: Speak up., ');
+    expectProblems(source, [{ at: at(source, '{ id: jpn-concern'), path: 'policies[8].cost', message: 'missing required key "cost"' }]);
+  });
+
+  it('names the expected type and the value found', () => {
+    const source = broken('rounds: 2', 'rounds: two');
+    expectProblems(source, [{ at: at(source, 'two', 'rounds: two'), path: 'rounds', message: 'expected a number, got "two"' }]);
+  });
+
+  it('lists the powers when one is unknown', () => {
+    const source = broken('power: KOR, title: Joint drill', 'power: KOREA, title: Joint drill');
+    expectProblems(source, [
+      { at: at(source, 'KOREA'), path: 'policies[11].power', message: 'expected one of CHN, RUS, PRK, USA, JPN, KOR, got "KOREA"' },
+    ]);
+  });
+
+  it('reports a track out of its range', () => {
+    const source = broken('tension: 4', 'tension: 12');
+    expectProblems(source, [{ at: at(source, '12'), path: 'tracks.tension', message: 'must be at most 10, got 12' }]);
+  });
+
+  it('reports the errors of the effect a card meant, not a vague union error', () => {
+    const source = broken('{ track: polarisation, delta: 1 }', '{ track: polarization, delta: 1 }');
+    expectProblems(source, [
+      {
+        at: at(source, 'polarization'),
+        path: 'policies[11].effects[0].track',
+        message: 'expected one of tension, polarisation, front, capability, got "polarization"',
+      },
+    ]);
+  });
+
+  it('lists the allowed keys for an effect of no known kind', () => {
+    const source = broken('{ track: polarisation, delta: 1 }', '{ trak: polarisation, delta: 1 }');
+    expectProblems(source, [
+      { at: at(source, '{ trak'), path: 'policies[11].effects[0]', message: 'expected one of the keys track, relation, capital, transfer' },
+    ]);
+  });
+
+  it('reports the errors of the condition an agenda meant, however deep', () => {
+    const source = broken('when: { not: { flag: treaty } }', 'when: { not: { flg: treaty } }');
+    expectProblems(source, [
+      { at: at(source, '{ flg'), path: 'agendas[4].when.not', message: 'expected one of the keys track, relation, relationAtLeast, forces' },
+    ]);
+  });
+});
+
+describe('relations and blocs', () => {
+  it('reports a missing pair', () => {
+    const source = broken('  JPN-KOR: 1\n', '');
+    expectProblems(source, [{ at: at(source, 'CHN-RUS'), path: 'relations.JPN-KOR', message: 'missing pair JPN-KOR' }]);
+  });
+
+  it('reports a pair given twice in either order, and where the first is', () => {
+    const source = broken('  JPN-KOR: 1\n', '  JPN-KOR: 1\n  KOR-JPN: 0\n');
+    expectProblems(source, [
+      { at: at(source, 'KOR-JPN'), path: 'relations.KOR-JPN', message: `the pair JPN-KOR is given twice (first at line ${at(source, 'JPN-KOR').line}` },
+    ]);
+  });
+
+  it('reports an unknown power in a pair (and the pair it leaves missing)', () => {
+    const source = broken('  CHN-RUS: 2', '  CHINA-RUS: 2');
+    expectProblems(source, [
+      { at: at(source, 'CHINA-RUS'), path: 'relations.CHINA-RUS', message: 'unknown power "CHINA" in "CHINA-RUS"; expected one of CHN, RUS' },
+      { at: at(source, 'CHINA-RUS'), path: 'relations.CHN-RUS', message: 'missing pair CHN-RUS' },
+    ]);
+  });
+
+  it('reports a power in both blocs and a power in none', () => {
+    const source = broken('south: [USA, JPN, KOR]', 'south: [USA, JPN, PRK]');
+    expectProblems(source, [
+      { at: at(source, 'north'), path: 'blocs', message: 'KOR is in neither bloc' },
+      { at: at(source, 'PRK]', 'south: [USA, JPN, PRK]'), path: 'blocs.south[2]', message: 'PRK is already in a bloc' },
+    ]);
+  });
+});
+
+describe('cards and the timeline', () => {
+  it('reports a duplicate card id, and where the first is', () => {
+    const source = broken('id: chn-buffer', 'id: summit');
+    expectProblems(source, [
+      { at: at(source, 'summit', '{ id: summit'), path: 'policies[1].id', message: `duplicate id "summit" (first at line ${at(source, 'id: summit').line}: headlines[0].id)` },
+    ]);
+  });
+
+  it('reports an unknown card in the timeline', () => {
+    const source = broken('card: summit }', 'card: sumit }');
+    expectProblems(source, [{ at: at(source, 'sumit'), path: 'timeline[0].card', message: 'no headline has the id "sumit"' }]);
+  });
+
+  it('reports a round with no headline', () => {
+    const source = broken('  - { round: 2, pool: [missile-test, quiet-quarter] }\n', '');
+    expectProblems(source, [{ at: at(source, '- { round: 1'), path: 'timeline', message: 'round 2 has no headline' }]);
+  });
+
+  it('reports a round beyond the last', () => {
+    const source = broken('{ round: 2, pool', '{ round: 3, pool');
+    expectProblems(source, [
+      { at: at(source, '- { round: 1'), path: 'timeline', message: 'round 2 has no headline' },
+      { at: at(source, '3, pool'), path: 'timeline[1].round', message: 'round 3 is after the last round (rounds: 2)' },
+    ]);
+  });
+
+  it('reports a decision outcome naming an option that does not exist', () => {
+    const source = broken('allChose: sign }', 'allChose: signed }');
+    expectProblems(source, [
+      {
+        at: at(source, 'signed'),
+        path: 'headlines[0].decision.outcomes[0].when.allChose',
+        message: 'no option of this decision has the id "signed"; its options are sign, refuse',
+      },
+    ]);
+  });
+
+  it('reports a policy deck smaller than the hand limit', () => {
+    const source = broken('  - { id: jpn-patrol, power: JPN, title: Patrol, sources: [C12], text: Patrol the sea., cost: 1, effects: [{ reveal: EAST_SEA }] }\n', '');
+    expectProblems(source, [{ at: at(source, '- { id: chn-engage'), path: 'policies', message: 'JPN has 1 policy card, fewer than rules.handLimit (2)' }]);
+  });
+});
+
+describe('references inside effects and conditions', () => {
+  it('reports an unknown theatre in an effect', () => {
+    const source = broken('theatre: EAST_SEA, delta: 1 }', 'theatre: EAST_SEAS, delta: 1 }');
+    expectProblems(source, [
+      { at: at(source, 'EAST_SEAS'), path: 'headlines[1].effects[1].theatre', message: 'unknown theatre "EAST_SEAS"; the theatres are DMZ, EAST_SEA, UKRAINE_FRONT' },
+    ]);
+  });
+
+  it('refuses TARGET in a card that has no target', () => {
+    const source = broken('{ relation: [USA, JPN], delta: 1 }', '{ relation: [TARGET, JPN], delta: 1 }');
+    expectProblems(source, [
+      { at: at(source, 'TARGET'), path: 'policies[6].effects[0].relation[0]', message: 'only a policy card with a "target" list has one' },
+    ]);
+  });
+
+  it('refuses SELF in a headline effect', () => {
+    const source = broken('- { track: tension, delta: 1 }', '- { vp: SELF, delta: 1 }');
+    expectProblems(source, [
+      { at: at(source, 'SELF, delta'), path: 'headlines[1].effects[0].vp', message: "there is none in a headline's own effects" },
+    ]);
+  });
+
+  it('reports a flag that is tested but never set', () => {
+    const source = broken('requires: { flag: treaty }', 'requires: { flag: treaty-signed }');
+    expectProblems(source, [
+      { at: at(source, 'treaty-signed'), path: 'policies[2].requires.flag', message: 'flag "treaty-signed" is tested here but no setFlag effect ever raises it' },
+    ]);
+  });
+});
+
+describe('files and output', () => {
+  it('reports a missing file as a problem at 1:1', () => {
+    const result = loadScenarioFile('no/such/scenario.yaml');
+    expect(result).toEqual({ ok: false, problems: [{ file: 'no/such/scenario.yaml', line: 1, col: 1, path: '', message: 'no such file' }] });
+  });
+
+  it('formats a problem as FILE:LINE:COL path: message', () => {
+    expect(formatProblem({ file: 'a.yaml', line: 3, col: 5, path: 'rounds', message: 'required' })).toBe('a.yaml:3:5 rounds: required');
+    expect(formatProblem({ file: 'a.yaml', line: 1, col: 1, path: '', message: 'no such file' })).toBe('a.yaml:1:1 no such file');
+  });
+
+  it('keeps scenarios/schema.json in step with the zod schema', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/writeSchema.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('npm run validate', () => {
+  const validate = (...files: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/validate.ts', ...files], { cwd: ROOT, encoding: 'utf8' });
+
+  it('prints a one-line summary and exits 0 for a good file', () => {
+    const run = validate('tests/fixtures/scenarios/minimal.yaml');
+    expect(run.stdout).toBe('tests/fixtures/scenarios/minimal.yaml: ok — "Minimal", 2 rounds, 3 headlines, 12 policy cards, 1 crisis, 6 agendas\n');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('prints FILE:LINE:COL for every problem and exits 1 for a bad file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'triangles-')), 'bad.yaml');
+    const source = broken('{ round: 2, pool', '{ round: 3, pool');
+    writeFileSync(file, source);
+    const run = validate(file);
+    const round = at(source, '3, pool');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `${file}:${at(source, '- { round: 1').line}:3 timeline: round 2 has no headline`,
+      `${file}:${round.line}:${round.col} timeline[1].round: round 3 is after the last round (rounds: 2)`,
+    ]);
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(1);
+  });
+
+  it('exits 2 with a usage message when given no file', () => {
+    const run = validate();
+    expect(run.stderr).toMatch(/^usage: npm run validate -- FILE/);
+    expect(run.status).toBe(2);
+  });
+});
