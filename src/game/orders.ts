@@ -151,15 +151,13 @@ function refusal(b: Budget, order: Order): Reason | null {
 }
 
 /** Every order a seat might give, legal or not, in the order the UI lists them. */
-function candidates(sc: Scenario, view: Readable, power: PowerId, b: Budget): Order[] {
+function candidates(sc: Scenario, view: Readable, power: PowerId): Order[] {
   const out: Order[] = [];
   const others = POWERS.filter((p) => p !== power);
   for (const target of others) out.push({ kind: 'engage', target });
   for (const target of others) out.push({ kind: 'pressure', target });
-  const maxAid = Math.max(1, Math.min(b.capital, MAX_AID));
-  for (const target of [...others, UKRAINE] as AidTarget[]) {
-    for (let amount = 1; amount <= maxAid; amount++) out.push({ kind: 'aid', target, amount });
-  }
+  // Aid is offered as one candidate per recipient; legalOrders expands it into amounts.
+  for (const target of [...others, UKRAINE] as AidTarget[]) out.push({ kind: 'aid', target, amount: 1 });
   for (const theatre of sc.theatres) out.push({ kind: 'deploy', theatre: theatre.id });
   for (const theatre of sc.theatres) out.push({ kind: 'withdraw', theatre: theatre.id });
   out.push({ kind: 'build', what: 'force' }, { kind: 'build', what: 'capability' });
@@ -201,16 +199,18 @@ export function legalOrders(sc: Scenario, view: Readable, power: PowerId, chosen
     return { options, refused, remaining: 0, budget: b.capital };
   }
   const seen = new Set<string>();
-  const aidAllowed = new Set<AidTarget>();
-  for (const order of candidates(sc, view, power, b)) {
+  for (const order of candidates(sc, view, power)) {
     const reason = refusal(b, order);
-    if (!reason) {
+    if (!reason && order.kind === 'aid') {
+      // Any amount the budget allows is legal once the smallest is.
+      for (let amount = 1; amount <= Math.min(b.capital, MAX_AID); amount++) {
+        options.push({ order: { kind: 'aid', target: order.target, amount }, cost: amount });
+      }
+    } else if (!reason) {
       options.push({ order, cost: orderCost(sc, order) });
-      if (order.kind === 'aid') aidAllowed.add(order.target);
-      continue;
     }
-    // One refusal per thing refused (an aid target, a card, a theatre), not one per aid amount.
-    if (order.kind === 'aid' && aidAllowed.has(order.target)) continue;
+    if (!reason) continue;
+    // One refusal per thing refused (an aid target, a card, a theatre).
     const about = subject(order);
     const key = `${order.kind}:${about.card ?? about.theatre ?? about.what ?? about.target ?? ''}`;
     if (seen.has(key)) continue;
