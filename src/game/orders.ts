@@ -113,7 +113,7 @@ function refusal(b: Budget, order: Order): Reason | null {
       if (order.target === power) return { code: 'selfTarget' };
       if (order.target === UKRAINE && catalog(sc).theatre(sc.rules.frontTheatre)?.onlyFor?.includes(power)) return { code: 'cannotAidUkraine' };
       if (b.targeted.get('aid')?.has(order.target)) return { code: 'alreadyTargeted' };
-      if (!Number.isInteger(order.amount) || order.amount < 1 || order.amount > MAX_AID) return { code: 'notEnoughCapital', need: order.amount, have: b.capital };
+      if (!Number.isInteger(order.amount) || order.amount < 1 || order.amount > MAX_AID) return { code: 'badAmount', max: MAX_AID };
       return afford(b, order.amount);
     }
     case 'deploy': {
@@ -141,7 +141,7 @@ function refusal(b: Budget, order: Order): Reason | null {
       if (!hand.includes(order.card) || b.playing.has(order.card)) return { code: 'notInHand' };
       const card = catalog(sc).policy(order.card);
       const targets = card.target;
-      if (targets ? !order.target || !targets.includes(order.target) : order.target !== undefined) return { code: 'notInHand' };
+      if (targets ? !order.target || !targets.includes(order.target) : order.target !== undefined) return { code: 'badTarget' };
       if (card.requires && !holds(view, card.requires, { self: power })) return { code: 'cardRequirement' };
       return afford(b, card.cost);
     }
@@ -264,7 +264,7 @@ export function checkOrders(
   raw: unknown,
 ): { ok: true; orders: Order[] } | { ok: false; reason: Reason } {
   const limit = sc.rules.ordersPerRound;
-  if (!Array.isArray(raw)) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: 0 } };
+  if (!Array.isArray(raw)) return { ok: false, reason: { code: 'malformedOrder', index: 0 } };
   if (raw.length !== limit) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: raw.length } };
   const orders: Order[] = [];
   for (const [index, item] of raw.entries()) {

@@ -19,6 +19,8 @@ export type Reason =
   | { code: 'theatreClosed' }
   | { code: 'alreadyTargeted' }
   | { code: 'selfTarget' }
+  | { code: 'badTarget' }
+  | { code: 'badAmount'; max: number }
   | { code: 'capabilityMaxed' }
   | { code: 'onlyNorthKorea' }
   | { code: 'cannotAidUkraine' }

@@ -174,22 +174,24 @@ function resolveDiplomacy(G: GameState, sc: Scenario, all: Placed[]): void {
   }
 }
 
+/** Gains land before sanctions, so a sanction on a power at 0 Capital never depends on seat order. */
 function resolveAidAndSanctions(G: GameState, sc: Scenario, all: Placed[]): void {
   let toUkraine = 0;
   for (const { power, order } of all) {
-    if (order.kind === 'aid') {
-      if (order.target === UKRAINE) {
-        toUkraine += order.amount;
-        log(G, { code: 'aid', power, target: UKRAINE, value: order.amount });
-        continue;
-      }
-      receiveAid(G, power, order.target, order.amount);
-      if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(G, power, order.target, 1);
-    } else if (order.kind === 'pressure') {
-      changeCapital(G, order.target, -1);
-    } else if (order.kind === 'hold') {
-      changeCapital(G, power, sc.rules.holdGain);
+    if (order.kind === 'hold') changeCapital(G, power, sc.rules.holdGain);
+    if (order.kind !== 'aid') continue;
+    if (order.target === UKRAINE) {
+      toUkraine += order.amount;
+      log(G, { code: 'aid', power, target: UKRAINE, value: order.amount });
+      continue;
     }
+    receiveAid(G, power, order.target, order.amount);
+    if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(G, power, order.target, 1);
+  }
+  for (const { power, order } of all) {
+    if (order.kind !== 'pressure') continue;
+    changeCapital(G, order.target, -1);
+    log(G, { code: 'sanction', power, target: order.target });
   }
   changeTrack(G, sc, 'front', -Math.floor(toUkraine / sc.rules.ukraineAidPerFront), null);
 }

@@ -46,6 +46,13 @@ export function finishGame(G: GameState, sc: Scenario): void {
     for (const power of POWERS) G.powers[power].vp -= sc.rules.war.penalty[power];
     if (G.war.culprit) G.powers[G.war.culprit].vp -= sc.rules.war.culpritPenalty;
   }
+  // The round war cut short still gets its closing snapshot, so the debrief shows where it ended.
+  const record = G.history[G.history.length - 1];
+  if (record && G.war) {
+    record.tracks = { ...G.tracks };
+    record.relations = { ...G.relations };
+    record.vp = Object.fromEntries(POWERS.map((p) => [p, G.powers[p].vp])) as Record<PowerId, number>;
+  }
   const ranking = rank(G);
   const first = ranking.filter((r) => r.place === 1);
   G.result = { ranking, winner: !G.war && first.length === 1 ? first[0]!.power : null, war: G.war, agendas };

@@ -1,0 +1,107 @@
+/**
+ * Every word of the interface in English, in one place, ready for translation.
+ * (Card, objective and agenda texts live in the scenario file, which is per language.)
+ */
+import type { PowerId } from '../../game/powers.js';
+import type { Reason } from '../../game/reasons.js';
+import type { OrderKind, TrackId } from '../../game/types.js';
+
+export const POWER_NAME: Record<PowerId | 'UKR', string> = {
+  CHN: 'China',
+  RUS: 'Russia',
+  PRK: 'North Korea',
+  USA: 'United States',
+  JPN: 'Japan',
+  KOR: 'South Korea',
+  UKR: 'Ukraine',
+};
+
+export const TRACK_NAME: Record<TrackId, string> = {
+  tension: 'Tension',
+  polarisation: 'Polarisation',
+  front: 'Ukraine Front',
+  capability: 'NK Capability',
+};
+
+export const TRACK_HELP: Record<TrackId, string> = {
+  tension: 'Risk of war on the Korean peninsula. A crisis at 8, war at 10.',
+  polarisation: 'How far the region has split into two blocs.',
+  front: 'The war in Ukraine: positive when Russia gains.',
+  capability: 'North Korea\'s nuclear and missile programme.',
+};
+
+export const ORDER_NAME: Record<OrderKind, string> = {
+  engage: 'Engage',
+  pressure: 'Pressure',
+  aid: 'Aid',
+  deploy: 'Deploy',
+  withdraw: 'Withdraw',
+  build: 'Build',
+  card: 'Play a card',
+  hold: 'Hold',
+};
+
+export const ORDER_HELP: Record<OrderKind, string> = {
+  engage: 'Relation +1 (a summit, +2, if they engage you too). Across the blocs it lowers Polarisation.',
+  pressure: 'Relation -1 and they lose 1 Capital. Across the blocs it raises Polarisation.',
+  aid: 'Give Capital. 2 or more also improves the relation. Aid to Ukraine pushes the Front back.',
+  deploy: 'Move a force from your reserve into a theatre. Next to a hostile power it raises Tension.',
+  withdraw: 'Bring a force home. Pulling back from a hostile power eases Tension.',
+  build: 'A new force in reserve; North Korea may test a missile instead (Capability +1, Tension +1).',
+  card: 'Play a policy card from your hand.',
+  hold: 'Save: +1 Capital.',
+};
+
+/** Why something is refused, in words. */
+export function reasonText(reason: Reason): string {
+  switch (reason.code) {
+    case 'notYourTurn':
+      return 'Not now: the round is at another step.';
+    case 'alreadySubmitted':
+      return 'Already locked in for this step.';
+    case 'gameOver':
+      return 'The game is over.';
+    case 'notDeciding':
+      return 'This decision is for other powers.';
+    case 'noSuchOption':
+      return `"${reason.option}" is not one of the choices.`;
+    case 'allOrdersChosen':
+      return `All ${reason.limit} orders are chosen. Remove one to change your mind.`;
+    case 'wrongOrderCount':
+      return `Choose exactly ${reason.limit} orders (${reason.given} given).`;
+    case 'malformedOrder':
+      return `Order ${reason.index + 1} is not a valid order.`;
+    case 'illegalOrder':
+      return `Order ${reason.index + 1}: ${reasonText(reason.why)}`;
+    case 'notEnoughCapital':
+      return `Needs ${reason.need} Capital; ${reason.have} left.`;
+    case 'noReserve':
+      return 'No forces left in reserve.';
+    case 'noForcesThere':
+      return 'You have no forces there.';
+    case 'garrison':
+      return 'This garrison must keep at least one force here.';
+    case 'theatreClosed':
+      return 'Only Russia and North Korea fight at the Ukraine Front.';
+    case 'alreadyTargeted':
+      return 'You already have an order aimed at them this round.';
+    case 'selfTarget':
+      return 'An order cannot be aimed at yourself.';
+    case 'badTarget':
+      return 'That card cannot be aimed there.';
+    case 'badAmount':
+      return `Aid is a whole amount from 1 to ${reason.max}.`;
+    case 'capabilityMaxed':
+      return 'Capability is already at its maximum.';
+    case 'onlyNorthKorea':
+      return 'Only North Korea can test missiles.';
+    case 'cannotAidUkraine':
+      return 'Russia and North Korea cannot aid Ukraine.';
+    case 'notInHand':
+      return 'That card is not in your hand.';
+    case 'cardRequirement':
+      return 'The card\'s condition is not met yet.';
+    case 'emptyHand':
+      return 'No cards in hand.';
+  }
+}
