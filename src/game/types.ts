@@ -9,7 +9,8 @@
 import type { AidTarget, PairKey, PowerId } from './powers.js';
 import type { RngState } from './rng.js';
 
-export type TrackId = 'tension' | 'polarisation' | 'front' | 'capability';
+export const TRACKS = ['tension', 'polarisation', 'front', 'capability'] as const;
+export type TrackId = (typeof TRACKS)[number];
 export type Tracks = Record<TrackId, number>;
 
 export type Order =

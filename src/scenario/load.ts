@@ -7,6 +7,7 @@
  * a later stage runs only when the earlier ones found nothing, because its findings
  * would be noise on broken input: YAML syntax → the zod schema → `semantic.ts`.
  */
+import { deepFreeze } from './freeze.js';
 import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Pair, YAMLError } from 'yaml';
 import { z } from 'zod';
@@ -66,15 +67,6 @@ export function formatPath(path: IssuePath): string {
       return i === 0 ? segment : `.${segment}`;
     })
     .join('');
-}
-
-/** So the rules can never change a scenario under a running match. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { POWERS } from '../game/powers.js';
+import { TRACKS } from '../game/types.js';
 
 const id = z
   .string()
@@ -15,7 +16,6 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const power = z.enum(POWERS);
 /** Where an effect names a power, SELF is the power that played or chose it, TARGET the power it was aimed at. */
 const powerRef = z.union([power, z.literal('SELF'), z.literal('TARGET')]);
-export const TRACKS = ['tension', 'polarisation', 'front', 'capability'] as const;
 export const track = z.enum(TRACKS);
 const theatreId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'theatre ids are upper-case, like "DMZ" or "YELLOW_SEA"');
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

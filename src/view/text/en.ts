@@ -105,3 +105,46 @@ export function reasonText(reason: Reason): string {
       return 'No cards in hand.';
   }
 }
+
+// ---------------------------------------------------------------------------
+// The map (src/client/map). Theatre names come from the scenario file.
+// ---------------------------------------------------------------------------
+
+export const MAP_TEXT = {
+  /** Capital markers, where relations are drawn from; off-map capitals point past the edge they sit on. */
+  place: {
+    CHN: 'Beijing',
+    RUS: '← Russia (Moscow)',
+    PRK: 'Pyongyang',
+    USA: 'United States (Washington) →',
+    JPN: 'Tokyo',
+    KOR: 'Seoul',
+  } satisfies Record<PowerId, string>,
+  /** Countries printed on the land that are not powers (the powers' own names come from POWER_NAME). */
+  country: { MNG: 'Mongolia', TWN: 'Taiwan' } as Partial<Record<string, string>>,
+  /** Waters and islets that are not theatres. Disputed names are shown both ways. */
+  label: {
+    okhotsk: 'Sea of Okhotsk',
+    philippineSea: 'Philippine Sea',
+    southChinaSea: 'South China Sea',
+    dokdo: 'Dokdo / Takeshima',
+    senkaku: 'Senkaku / Diaoyu Islands',
+    kurils: 'Southern Kurils / Northern Territories',
+  } as Partial<Record<string, string>>,
+  /** Marks on force counters, so a counter reads without its colour. */
+  counterMark: { CHN: 'CN', RUS: 'RU', PRK: 'NK', USA: 'US', JPN: 'JP', KOR: 'SK' } satisfies Record<PowerId, string>,
+  unknownMark: '?',
+  relation: { allied: 'Allied', friendly: 'Friendly', neutral: 'Neutral', cool: 'Cool', hostile: 'Hostile' },
+  relationsTitle: 'Relations',
+  offMap: 'off the map',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Show the whole map',
+  credit: 'Made with Natural Earth',
+  boundaries: 'Boundaries as they stand on the ground; disputed names shown both ways.',
+  canvasLabel: 'Map of East Asia. Drag or use the arrow keys to move, + and − to zoom, 0 to see the whole map. Choose a theatre by its name.',
+  forces: (power: string, count: number, covert: number) =>
+    `${power}: ${count} ${count === 1 ? 'force' : 'forces'}${covert > 0 ? ` (${covert} covert, hidden from the others)` : ''}`,
+  unknown: (count: number) => `${count} unknown ${count === 1 ? 'force' : 'forces'}`,
+  theatre: (label: string, contents: string[]) => (contents.length > 0 ? `${label}: ${contents.join('; ')}` : `${label}: no forces`),
+};

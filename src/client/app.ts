@@ -1,0 +1,154 @@
+/**
+ * The page's controller: which screen shows, the match being played, its bots and
+ * its save. Screens render and report what the person did; the rules decide.
+ */
+import type { PowerId } from '../game/powers.js';
+import { POWERS } from '../game/powers.js';
+import type { GameHost } from '../game/game.js';
+import { BotDriver } from './bots/botDriver.js';
+import { LocalMatch, type MatchSetup } from './net/localMatch.js';
+import { clearSave, readSave, writeSave, type SavedGame } from './save.js';
+import { renderEndScreen } from './ui/endScreen.js';
+import { renderGameScreen } from './ui/gameScreen.js';
+import { renderHandover } from './ui/handover.js';
+import { renderRulesPage } from './ui/rulesPage.js';
+import { renderStartScreen } from './ui/startScreen.js';
+import type { GameScreen, StartChoice } from './ui/contracts.js';
+import { renderProblem } from './ui/problem.js';
+import { exposeTestHook } from './testHook.js';
+
+export class App {
+  private match: LocalMatch | null = null;
+  private bots: BotDriver | null = null;
+  private screen: GameScreen | null = null;
+  /** The human seat whose hand is on screen (hot-seat: changes only through the hand-over screen). */
+  private shown: PowerId | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: GameHost,
+    private readonly storage: Storage,
+    private readonly seedFromUrl: { seed: string | null; error: string | null },
+  ) {
+    exposeTestHook(() => this.match, () => this.shown);
+  }
+
+  showStart(): void {
+    this.teardown();
+    renderStartScreen(this.root, {
+      scenarios: [...this.host.scenarios.values()],
+      saved: readSave(this.storage),
+      seed: this.seedFromUrl,
+      onStart: (choice) => this.startNew(choice),
+      onResume: (save) => this.resume(save),
+      onDiscardSave: () => {
+        clearSave(this.storage);
+        this.showStart();
+      },
+      onRules: () => this.showRules(),
+    });
+  }
+
+  private startNew(choice: StartChoice): void {
+    const setup: MatchSetup = {
+      scenario: choice.scenario,
+      seed: choice.seed ?? this.host.newSeed(),
+      humans: choice.humans,
+      ...(choice.rounds ? { rounds: choice.rounds } : {}),
+    };
+    this.play(new LocalMatch(setup, this.host));
+  }
+
+  /** Rebuild a saved match by replaying its actions; one that does not replay is reported, not half-loaded. */
+  private resume(save: SavedGame): void {
+    let match: LocalMatch;
+    try {
+      match = new LocalMatch(save.setup, this.host);
+      for (const { power, action } of save.actions) {
+        if (match.act(power, action)) throw new Error('an action in the save is not legal');
+      }
+    } catch {
+      this.teardown();
+      renderProblem(this.root, 'saveDoesNotReplay', () => {
+        clearSave(this.storage);
+        this.showStart();
+      });
+      return;
+    }
+    this.play(match);
+  }
+
+  private play(match: LocalMatch): void {
+    this.teardown();
+    this.match = match;
+    const bots = POWERS.filter((p) => !match.setup.humans.includes(p));
+    let savedRound = match.view(POWERS[0]).round;
+    match.onChange(() => {
+      const view = match.view(POWERS[0]);
+      // Save after every round (and at the end), as the game promises.
+      if (view.round !== savedRound || view.step.kind === 'over') {
+        savedRound = view.round;
+        if (view.step.kind === 'over') clearSave(this.storage);
+        else writeSave(this.storage, match.setup, match.actions, new Date());
+      }
+      this.refresh();
+    });
+    writeSave(this.storage, match.setup, match.actions, new Date());
+    this.bots = new BotDriver(match, bots, (message) => console.warn(message));
+    this.refresh();
+  }
+
+  /** Decide what the person sees now: the game, a hand-over between people, or the end. */
+  private refresh(): void {
+    const match = this.match;
+    if (!match) return;
+    const view = match.view(POWERS[0]);
+    if (view.step.kind === 'over') {
+      this.screen?.destroy();
+      this.screen = null;
+      renderEndScreen(this.root, { match, onNewGame: () => this.showStart(), onRules: () => this.showRules() });
+      return;
+    }
+    const humans = match.setup.humans;
+    const due = match.awaiting().filter((p) => humans.includes(p));
+    const next = due.includes(this.shown as PowerId) ? this.shown! : (due[0] ?? this.shown ?? humans[0]!);
+    if (humans.length > 1 && next !== this.shown) {
+      // Hot-seat: hide the previous person's hand before the next one takes the device.
+      this.screen?.destroy();
+      this.screen = null;
+      this.shown = null;
+      renderHandover(this.root, next, () => this.showSeat(next));
+      return;
+    }
+    if (!this.screen || this.shown !== next) this.showSeat(next);
+    else this.screen.update();
+  }
+
+  private showSeat(power: PowerId): void {
+    const match = this.match!;
+    this.screen?.destroy();
+    this.shown = power;
+    this.screen = renderGameScreen(this.root, {
+      match,
+      power,
+      onAct: (action) => match.act(power, action),
+      onRules: () => this.showRules(),
+      onQuit: () => this.showStart(),
+    });
+  }
+
+  /** The rules open over whatever is on screen, so the game goes on underneath. */
+  private showRules(): void {
+    renderRulesPage(this.root);
+  }
+
+  private teardown(): void {
+    this.bots?.stop();
+    this.bots = null;
+    this.screen?.destroy();
+    this.screen = null;
+    this.match?.stop();
+    this.match = null;
+    this.shown = null;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Plays the bot seats of a local match: whenever the match waits for a bot seat, its
+ * view goes to the worker and the answer comes back as that seat's action.
+ */
+import { awaiting } from '../../game/actions.js';
+import type { PowerId } from '../../game/powers.js';
+import type { LocalMatch } from '../net/localMatch.js';
+import type { BotReply, BotRequest } from './protocol.js';
+
+export class BotDriver {
+  private readonly worker = new Worker(new URL('./botWorker.ts', import.meta.url), { type: 'module' });
+  private readonly pending = new Map<number, { power: PowerId; key: string }>();
+  /** Seats with a question out, keyed by the state they were asked about, so each is asked once. */
+  private readonly asked = new Set<string>();
+  private nextId = 1;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly match: LocalMatch,
+    private readonly bots: PowerId[],
+    private readonly onError: (message: string) => void,
+  ) {
+    this.worker.onmessage = (event: MessageEvent<BotReply>) => this.answer(event.data);
+    this.worker.onerror = (event) => this.onError(event.message || 'the bot worker failed to start');
+    this.worker.postMessage({ kind: 'scenario', scenario: match.scenario } satisfies BotRequest);
+    this.unsubscribe = match.onChange(() => this.poll());
+    this.poll();
+  }
+
+  /** Identifies the question a seat is being asked: its step in its own view. */
+  private questionKey(power: PowerId): string | null {
+    const view = this.match.view(power);
+    if (!awaiting(view).includes(power)) return null;
+    const card = view.step.kind === 'decide' ? view.step.card : '';
+    return `${power}/${view.round}/${view.step.kind}/${card}/${view.log.length}`;
+  }
+
+  private poll(): void {
+    for (const power of this.bots) {
+      const key = this.questionKey(power);
+      if (!key || this.asked.has(key)) continue;
+      this.asked.add(key);
+      const id = this.nextId++;
+      this.pending.set(id, { power, key });
+      const view = this.match.view(power);
+      const request: BotRequest = { kind: 'decide', id, power, seed: `${this.match.setup.seed}/${key}`, view };
+      this.worker.postMessage(request);
+    }
+  }
+
+  private answer(reply: BotReply): void {
+    const asked = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    // An answer to a question the match has moved past is dropped, never played late.
+    if (!asked || this.questionKey(asked.power) !== asked.key) return;
+    if ('error' in reply) return this.onError(`${asked.power} bot: ${reply.error}`);
+    const refused = this.match.act(asked.power, reply.action);
+    if (refused) this.onError(`${asked.power} bot chose an illegal action: ${JSON.stringify(refused)}`);
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.worker.terminate();
+  }
+}

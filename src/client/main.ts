@@ -1,0 +1,17 @@
+/** The page's entry point: load the shipped scenarios, read the URL, show the start screen. */
+import { createSeed } from './seed.js';
+import { App } from './app.js';
+import { bundledScenarios, DEFAULT_SCENARIO } from '../scenario/bundled.js';
+import { renderProblem } from './ui/problem.js';
+import { readSeedParam } from './seed.js';
+import './ui/styles.css';
+
+const root = document.getElementById('app')!;
+try {
+  const scenarios = bundledScenarios();
+  const app = new App(root, { scenarios, defaultScenario: DEFAULT_SCENARIO, newSeed: createSeed }, window.localStorage, readSeedParam(window.location.search));
+  app.showStart();
+} catch (error) {
+  console.error(error);
+  renderProblem(root, 'scenarioBroken', () => window.location.reload());
+}

@@ -1,0 +1,108 @@
+/**
+ * A match played in this browser: boardgame.io's local master with one client per
+ * seat. Human seats are driven by the UI, bot seats by the bot runner; each sees only
+ * its own seat's filtered view, exactly as over the network.
+ */
+import { Client } from 'boardgame.io/client';
+import { Local } from 'boardgame.io/multiplayer';
+import { awaiting, legalChoices, ordersRefused } from '../../game/actions.js';
+import { createTrianglesGame, type GameHost } from '../../game/game.js';
+import { checkOrders } from '../../game/orders.js';
+import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
+import type { Reason } from '../../game/reasons.js';
+import type { Action, SeatView } from '../../game/types.js';
+import type { Scenario } from '../../scenario/schema.js';
+
+export interface MatchSetup {
+  scenario: string;
+  seed: string;
+  rounds?: number;
+  /** Seats played by people on this device (one for solo, several for hot-seat). */
+  humans: PowerId[];
+}
+
+export interface RecordedAction {
+  power: PowerId;
+  action: Action;
+}
+
+type SeatClient = ReturnType<typeof Client>;
+
+export class LocalMatch {
+  readonly scenario: Scenario;
+  /** Every accepted action in order: with the setup, enough to rebuild the match exactly. */
+  readonly actions: RecordedAction[] = [];
+  private readonly clients = new Map<PowerId, SeatClient>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly setup: MatchSetup,
+    host: GameHost,
+  ) {
+    const scenario = host.scenarios.get(setup.scenario);
+    if (!scenario) throw new Error(`unknown scenario "${setup.scenario}"`);
+    this.scenario = scenario;
+    // The setup is fixed here (seed included), so the same setup and actions replay the same game.
+    // boardgame.io's local master passes no setup data, so the match's own is bound in here.
+    const base = createTrianglesGame(host);
+    const setupData = { scenario: setup.scenario, seed: setup.seed, ...(setup.rounds ? { rounds: setup.rounds } : {}) };
+    const game = { ...base, setup: (api: Parameters<NonNullable<typeof base.setup>>[0]) => base.setup!(api, setupData) };
+    const multiplayer = Local();
+    for (const power of POWERS) {
+      const client = Client({ game, multiplayer, playerID: seatOfPower(power), matchID: 'local', numPlayers: 6, debug: false } as never);
+      client.subscribe(() => this.listeners.forEach((listener) => listener()));
+      client.start();
+      this.clients.set(power, client);
+    }
+  }
+
+  /** What this seat may see now. */
+  view(power: PowerId): SeatView {
+    return this.clients.get(power)!.getState()!.G as unknown as SeatView;
+  }
+
+  /** Seats the match waits for now, read from the most recently updated seat (clients hear of a move one by one). */
+  awaiting(): PowerId[] {
+    let latest = this.clients.get(POWERS[0])!.getState()!;
+    for (const client of this.clients.values()) {
+      const state = client.getState()!;
+      if (state._stateID > latest._stateID) latest = state;
+    }
+    return awaiting(latest.G as unknown as SeatView);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Act for a seat. The action is checked against the seat's own view first so the
+   * person gets the reason; the master checks it again and has the last word.
+   */
+  act(power: PowerId, action: Action): Reason | null {
+    const view = this.view(power);
+    const client = this.clients.get(power)!;
+    if (action.type === 'orders') {
+      const refused = ordersRefused(view, power);
+      if (refused) return refused;
+      const checked = checkOrders(this.scenario, view, power, action.orders);
+      if (!checked.ok) return checked.reason;
+      // Recorded before it is sent: the local master applies it at once, and listeners may save then.
+      this.actions.push({ power, action: { type: 'orders', orders: checked.orders } });
+      client.moves.submitOrders!(checked.orders);
+    } else {
+      const choices = legalChoices(this.scenario, view, power);
+      if ('reason' in choices) return choices.reason;
+      if (!choices.options.includes(action.option)) return { code: 'noSuchOption', option: action.option };
+      this.actions.push({ power, action });
+      client.moves.decide!(action.option);
+    }
+    return null;
+  }
+
+  stop(): void {
+    for (const client of this.clients.values()) client.stop();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * A headline's or crisis's decision for this seat: the prompt and each option as a
+ * button with what it does. Once chosen, the choice and who is still deciding; for
+ * seats not asked, who is deciding what.
+ */
+import type { DecisionModel } from '../../../view/cardModel.js';
+import { DECISION_TEXT } from '../../../view/text/en-game.js';
+import { el } from '../screenDom.js';
+import { button, sentences } from './dom.js';
+
+export function decisionChoices(decision: DecisionModel, message: string | null, onChoose: (option: string) => void): HTMLElement {
+  return el(
+    'div',
+    { class: 'decision' },
+    el('p', { class: 'decision-prompt' }, decision.prompt),
+    el(
+      'ul',
+      { class: 'decision-options' },
+      ...decision.options.map((o) =>
+        el(
+          'li',
+          {},
+          button(
+            { focus: `decide:${o.id}`, testid: 'decision-option', className: 'decision-option', onClick: () => onChoose(o.id), attrs: { 'data-option': o.id } },
+            el('span', { class: 'option-label' }, o.label),
+            o.effects.length ? el('span', { class: 'option-effects' }, o.effects.join(' · ')) : null,
+          ),
+        ),
+      ),
+    ),
+    decision.outcomes.length
+      ? el('ul', { class: 'decision-outcomes' }, ...decision.outcomes.map((o) => el('li', {}, el('strong', {}, `${o.when}: `), o.text, sentences(o.effects, 'effects'))))
+      : null,
+    el('p', { class: 'builder-message', role: 'status' }, message ?? ''),
+  );
+}
+
+export function decisionMade(label: string, waitingFor: string | null): HTMLElement {
+  return el('div', { class: 'decision done' }, el('p', {}, DECISION_TEXT.yourChoice(label)), waitingFor ? el('p', { class: 'muted' }, waitingFor) : null);
+}
+
+export function othersDeciding(names: readonly string[], prompt: string): HTMLElement {
+  return el('div', { class: 'decision others' }, el('p', {}, DECISION_TEXT.othersDeciding(names, prompt)), el('p', { class: 'muted' }, DECISION_TEXT.ordersNext));
+}

@@ -1,0 +1,157 @@
+/**
+ * What one seat is shown, as data: where the game stands and what it waits for, in
+ * words; this seat's objectives (met or not right now) and secret agenda; everyone's
+ * public scores; and the other parts of the board from their own small models.
+ */
+import { awaiting, legalChoices, ordersRefused } from '../game/actions.js';
+import { catalog } from '../game/catalog.js';
+import { holds } from '../game/effects.js';
+import { POWERS, type PowerId } from '../game/powers.js';
+import { objectivePoints } from '../game/scoring.js';
+import type { Order, Readable } from '../game/types.js';
+import type { Scenario } from '../scenario/schema.js';
+import { relationGroups, theatreModels, type RelationGroup, type TheatreModel } from './boardModel.js';
+import { crisisModel, handModel, headlineModel, type EventCardModel, type HandModel } from './cardModel.js';
+import { roundDate } from './names.js';
+import { POWER_NAME } from './text/en.js';
+import { CARD_TEXT, PROMPT, SCORE_TEXT, TOP } from './text/en-game.js';
+import { trackModels, type TrackModel } from './trackModel.js';
+
+/** What this seat is asked to do now. */
+export type Phase = 'orders' | 'ordersLocked' | 'decide' | 'decided' | 'othersDeciding' | 'over';
+
+export interface SeatStatus {
+  power: PowerId;
+  powerName: string;
+  roundLine: string;
+  phase: Phase;
+  prompt: string;
+  /** "Waiting for Russia and North Korea…": the others the round waits for; null when none (or only this seat). */
+  waitingFor: string | null;
+  waiting: PowerId[];
+}
+
+export function seatStatus(sc: Scenario, view: Readable, power: PowerId): SeatStatus {
+  const step = view.step;
+  const waiting = awaiting(view).filter((p) => p !== power);
+  const names = (powers: readonly PowerId[]) => powers.map((p) => POWER_NAME[p]);
+  let phase: Phase;
+  let prompt: string;
+  if (step.kind === 'over') {
+    phase = 'over';
+    prompt = PROMPT.gameOver;
+  } else if (step.kind === 'orders') {
+    const locked = ordersRefused(view, power) !== null;
+    phase = locked ? 'ordersLocked' : 'orders';
+    prompt = locked ? PROMPT.ordersLocked : PROMPT.chooseOrders(sc.rules.ordersPerRound, POWER_NAME[power]);
+  } else if (!step.powers.includes(power)) {
+    phase = 'othersDeciding';
+    prompt = PROMPT.othersDeciding(names(step.powers));
+  } else {
+    const decision = step.deck === 'headline' ? catalog(sc).headline(step.card).decision : catalog(sc).crisis(step.card).decision;
+    const open = 'options' in legalChoices(sc, view, power);
+    phase = open ? 'decide' : 'decided';
+    prompt = open ? PROMPT.decide(decision?.prompt ?? '') : PROMPT.decided;
+  }
+  return {
+    power,
+    powerName: POWER_NAME[power],
+    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.round)),
+    phase,
+    prompt,
+    waitingFor: waiting.length ? PROMPT.waitingFor(names(waiting)) : null,
+    waiting,
+  };
+}
+
+export interface ObjectiveModel {
+  id: string;
+  label: string;
+  /** Points it is worth right now (0 when not met). */
+  points: number;
+  met: boolean;
+  /** "✓ met now" or "✗ not met now": never colour alone. */
+  stateText: string;
+}
+
+export function objectiveModels(sc: Scenario, view: Readable, power: PowerId): ObjectiveModel[] {
+  return sc.powers[power].objectives.map((objective) => {
+    const points = objectivePoints(view, objective, power);
+    const met = points !== 0;
+    return { id: objective.id, label: objective.label, points, met, stateText: met ? SCORE_TEXT.met : SCORE_TEXT.notMet };
+  });
+}
+
+export interface AgendaModel {
+  title: string;
+  text: string;
+  pointsText: string;
+  onTrack: boolean;
+  stateText: string;
+}
+
+/** This seat's own secret agenda, and whether it would be met if the game ended now. */
+export function agendaModel(sc: Scenario, view: Readable, power: PowerId): AgendaModel | null {
+  const id = view.seats[power]?.agenda;
+  if (!id) return null;
+  const agenda = catalog(sc).agenda(id);
+  const onTrack = holds(view, agenda.when, { self: power });
+  return {
+    title: agenda.title,
+    text: agenda.text,
+    pointsText: CARD_TEXT.agendaPoints(agenda.points),
+    onTrack,
+    stateText: onTrack ? SCORE_TEXT.onTrack : SCORE_TEXT.offTrack,
+  };
+}
+
+export interface ScoreRow {
+  power: PowerId;
+  name: string;
+  isYou: boolean;
+  vp: number;
+  capital: number;
+  reserve: number;
+  cards: number;
+}
+
+export function scoreRows(view: Readable, power: PowerId): ScoreRow[] {
+  return POWERS.map((p) => ({
+    power: p,
+    name: POWER_NAME[p],
+    isYou: p === power,
+    vp: view.powers[p].vp,
+    capital: view.powers[p].capital,
+    reserve: view.powers[p].reserve,
+    cards: view.powers[p].handCount,
+  }));
+}
+
+export interface SeatModel {
+  status: SeatStatus;
+  tracks: TrackModel[];
+  headline: EventCardModel | null;
+  crisis: EventCardModel | null;
+  hand: HandModel;
+  objectives: ObjectiveModel[];
+  agenda: AgendaModel | null;
+  scores: ScoreRow[];
+  relations: RelationGroup[];
+  theatres: TheatreModel[];
+}
+
+/** Everything the seat's panels show, from its view and the orders it has drafted so far. */
+export function seatModel(sc: Scenario, view: Readable, power: PowerId, draft: readonly Order[] = []): SeatModel {
+  return {
+    status: seatStatus(sc, view, power),
+    tracks: trackModels(sc, view),
+    headline: view.headline ? headlineModel(sc, view.headline, power) : null,
+    crisis: view.crisis ? crisisModel(sc, view.crisis, power) : null,
+    hand: handModel(sc, view, power, draft),
+    objectives: objectiveModels(sc, view, power),
+    agenda: agendaModel(sc, view, power),
+    scores: scoreRows(view, power),
+    relations: relationGroups(sc, view),
+    theatres: theatreModels(sc, view),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Real Chromium for the browser tests: a fresh profile per test, every console error
+ * and page error collected (a test fails on any), helpers that read the game through
+ * the read-only test hook, and a check that the map canvas actually drew something.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { expect, inject, onTestFinished } from 'vitest';
+import type { TestHook } from '../../src/client/testHook.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags STACK.md found necessary here: SwiftShader keeps WebGL alive without a GPU. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+export interface Session {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Console warnings (bot trouble is reported there): printed when the test fails. */
+  warnings: string[];
+  /** Fails the test if the page logged any error. Call at the end of every test. */
+  finish(): Promise<void>;
+}
+
+export async function openBrowser(path = '/'): Promise<Session> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`);
+  const baseUrl = inject('baseUrl');
+  const profile = await mkdtemp(join(tmpdir(), 'triangles-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  onTestFinished(async ({ task }) => {
+    // A stalled game usually has its cause in a warning (a bot's refused move): show them with the failure.
+    if (task.result?.state === 'fail' && warnings.length) console.log(`page warnings:\n  ${warnings.join('\n  ')}`);
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    // index.html names no icon, so Chromium's own favicon request 404s; that is not the game's error.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+    // SwiftShader's driver notes ("GPU stall due to ReadPixels") are about the test machine, not the game.
+    if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  await page.goto(new URL(path, baseUrl).href);
+  return {
+    page,
+    errors,
+    warnings,
+    finish: async () => {
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+  };
+}
+
+/** Reads the test hook in the page. The hook only reads; tests act through the real UI. */
+export async function hook<T>(page: Page, read: (hook: TestHook) => T): Promise<T> {
+  return page.evaluate(`(${read.toString()})(window.__TRIANGLES__)`) as Promise<T>;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The map's canvas is WebGL, whose pixels cannot be read back once composited, so
+ * the check takes a real screenshot of the canvas and decodes it in the page. The
+ * DOM labels over the map are hidden for that moment, so they cannot pass for a
+ * drawing. A blank or failed canvas is one flat colour; a drawn map has land, sea
+ * and lines. Polled, because Phaser draws its first frame a little after the screen.
+ */
+export async function expectMapDrawn(page: Page): Promise<void> {
+  const canvas = page.getByTestId('map').locator('canvas').first();
+  await canvas.waitFor({ timeout: 30_000 });
+  await expect
+    .poll(async () => canvasColours(page), { timeout: 30_000, interval: 500 })
+    .toSatisfy((stats: { distinct: number; flatShare: number }) => stats.distinct >= 6 && stats.flatShare < 0.9);
+}
+
+async function canvasColours(page: Page): Promise<{ distinct: number; flatShare: number }> {
+  const setOverlay = (visibility: string) =>
+    page.evaluate((value) => {
+      const box = document.querySelector('[data-testid="map"]')!;
+      const canvas = box.querySelector('canvas')!;
+      for (const node of box.querySelectorAll<HTMLElement>('*')) if (node !== canvas && !node.contains(canvas)) node.style.visibility = value;
+    }, visibility);
+  await setOverlay('hidden');
+  const png = (await page.getByTestId('map').locator('canvas').first().screenshot()).toString('base64');
+  await setOverlay('');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const pixels = ctx.getImageData(0, 0, image.width, image.height).data;
+    const colours = new Map<number, number>();
+    const samples = 40;
+    for (let i = 0; i < samples; i++) {
+      for (let j = 0; j < samples; j++) {
+        const x = Math.floor(((i + 0.5) * image.width) / samples);
+        const y = Math.floor(((j + 0.5) * image.height) / samples);
+        const at = (y * image.width + x) * 4;
+        // Coarse buckets, so anti-aliasing noise does not count as content.
+        const key = ((pixels[at]! >> 4) << 8) | ((pixels[at + 1]! >> 4) << 4) | (pixels[at + 2]! >> 4);
+        colours.set(key, (colours.get(key) ?? 0) + 1);
+      }
+    }
+    return { distinct: colours.size, flatShare: Math.max(...colours.values()) / (samples * samples) };
+  }, png);
+}

@@ -1,0 +1,32 @@
+/** The game is saved every round; a reload offers it back and restores the same round and seat. */
+import { expect, test } from 'vitest';
+import { hook, openBrowser } from './browser.js';
+import { actByClicking, nextMoment, startGame } from './play.js';
+
+test('a reload mid-game resumes at the same round and seat', async () => {
+  const s = await openBrowser();
+  await startGame(s.page, { power: 'KOR', seed: 'e2e-resume' });
+  // Play into round 2, to the moment the seat is asked for its orders.
+  for (let turn = 0; ; turn++) {
+    expect(turn).toBeLessThan(20);
+    expect(await nextMoment(s.page)).toBe('due');
+    const at = await hook(s.page, (h) => ({ round: h.view()!.round, step: h.view()!.step.kind }));
+    if (at.round >= 2 && at.step === 'orders') break;
+    await actByClicking(s.page, turn);
+  }
+  const before = await hook(s.page, (h) => ({ round: h.view()!.round, shown: h.shown(), hand: h.view()!.seats[h.shown()!]!.hand, headline: h.view()!.headline }));
+
+  await s.page.reload();
+  const resume = s.page.getByTestId('resume-game');
+  await resume.waitFor();
+  await expect.poll(() => s.page.getByText('You play South Korea.').isVisible()).toBe(true);
+  await resume.click();
+  await s.page.getByTestId('game-screen').waitFor();
+  await expect
+    .poll(() => hook(s.page, (h) => ({ round: h.view()!.round, shown: h.shown(), hand: h.view()!.seats[h.shown()!]!.hand, headline: h.view()!.headline })), { timeout: 20_000 })
+    .toEqual(before);
+  // And the game goes on from there.
+  expect(await nextMoment(s.page)).toBe('due');
+  await actByClicking(s.page, 0);
+  await s.finish();
+});
