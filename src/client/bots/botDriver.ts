@@ -5,6 +5,7 @@
 import { awaiting } from '../../game/actions.js';
 import type { PowerId } from '../../game/powers.js';
 import type { LocalMatch } from '../net/localMatch.js';
+import { createSeed } from '../seed.js';
 import type { BotReply, BotRequest } from './protocol.js';
 
 export class BotDriver {
@@ -13,6 +14,8 @@ export class BotDriver {
   /** Seats with a question out, keyed by the state they were asked about, so each is asked once. */
   private readonly asked = new Set<string>();
   private nextId = 1;
+  /** The bots' own randomness: never derived from the match seed, which would let a bot rebuild the decks. */
+  private readonly botSeed = createSeed();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -43,7 +46,7 @@ export class BotDriver {
       const id = this.nextId++;
       this.pending.set(id, { power, key });
       const view = this.match.view(power);
-      const request: BotRequest = { kind: 'decide', id, power, seed: `${this.match.setup.seed}/${key}`, view };
+      const request: BotRequest = { kind: 'decide', id, power, seed: `${this.botSeed}/${key}`, view };
       this.worker.postMessage(request);
     }
   }

@@ -1,0 +1,273 @@
+/**
+ * The bots (issue 4, first half): they see only their seat's view (by type, at run
+ * time, and by the honesty test), answer every question legally with a one-line
+ * reason, keep clear of war, foresee their own orders as the rules resolve them, play
+ * whole games without an illegal action, and Normal beats Easy.
+ */
+import { describe, expect, it } from 'vitest';
+import { awaiting, decide, legalChoices, submitOrders } from '../../src/game/actions.js';
+import { catalog } from '../../src/game/catalog.js';
+import { checkOrders } from '../../src/game/orders.js';
+import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { seedRng, shuffle } from '../../src/game/rng.js';
+import { setupState } from '../../src/game/setup.js';
+import type { GameState, Order } from '../../src/game/types.js';
+import { playerView } from '../../src/game/view.js';
+import { seatViewOnly, type Bot } from '../../src/bots/bot.js';
+import { botPolicy } from '../../src/bots/botPolicy.js';
+import { candidateOrders } from '../../src/bots/candidates.js';
+import { foreseeOrder, foreseeRoundEnd, sketchOf } from '../../src/bots/foresee.js';
+import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bots/levels.js';
+import { playToEnd } from '../../src/bots/play.js';
+import type { Policy } from '../../src/bots/policy.js';
+import { POWER_NAME } from '../../src/view/text/en.js';
+import { realScenario } from '../helpers/scenarios.js';
+
+const sc = realScenario();
+const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
+
+function policies(level: (power: PowerId) => BotLevel, seed: string): Record<PowerId, Policy> {
+  return Object.fromEntries(POWERS.map((p) => [p, botPolicy(createBot(level(p), `${seed}/${p}`))])) as Record<PowerId, Policy>;
+}
+
+/** Whole games played by bots, collecting the master state before every action some seat is due to take. */
+function snapshots(level: BotLevel, games: number): GameState[] {
+  const out: GameState[] = [];
+  for (let g = 0; g < games; g++) {
+    const G = setupState(sc, { seed: `snap/${g}` });
+    out.push(structuredClone(G));
+    playToEnd(sc, G, policies(() => level, `snap/${g}`), { afterAction: (state) => state.step.kind !== 'over' && out.push(structuredClone(state)) });
+  }
+  return out;
+}
+
+/**
+ * The same match with everything `viewer` may not see changed: the others' hands (same
+ * sizes), agendas, locked-in orders and choices, every deck's order, the headlines and
+ * crises to come, the random generator, and which other power owns covert units.
+ */
+function withOtherSecrets(G: GameState, viewer: PowerId, seed: string): GameState {
+  const H = structuredClone(G);
+  const rng = seedRng(seed);
+  for (const p of POWERS.filter((q) => q !== viewer)) {
+    const seat = H.seats[p];
+    // Swap the hand with cards from the deck, keeping its size (the size is public).
+    const pool = shuffle(rng, [...seat.hand, ...H.secret.decks[p]]);
+    seat.hand = pool.slice(0, seat.hand.length);
+    H.secret.decks[p] = pool.slice(seat.hand.length);
+    const agendas = sc.agendas.filter((a) => a.power === p && a.id !== seat.agenda);
+    seat.agenda = agendas[0]!.id;
+    if (seat.orders) seat.orders = [...HOLD3];
+    if (seat.choice && H.step.kind === 'decide') {
+      const { deck, card } = H.step;
+      const decision = deck === 'headline' ? catalog(sc).headline(card).decision! : catalog(sc).crisis(card).decision;
+      seat.choice = decision.options.find((o) => o.id !== seat.choice)!.id;
+    }
+  }
+  H.secret.rng = seedRng(`${seed}/rng`);
+  // A headline still to come is swapped for another card of its round's pool, where it has one.
+  H.secret.headlines = H.secret.headlines.map((id, i) => {
+    const entry = sc.timeline.find((t) => t.round === H.round + 1 + i);
+    return entry && 'pool' in entry ? entry.pool.find((c) => c !== id)! : id;
+  });
+  H.secret.crises = shuffle(rng, [...H.secret.crises].reverse());
+  // Covert units change hands between two powers that are not the viewer: the view shows only their number.
+  for (const stacks of Object.values(H.forces)) {
+    const owners = POWERS.filter((p) => p !== viewer && (stacks[p]?.covert ?? 0) > 0);
+    for (const owner of owners) {
+      // An empty stack shows as such, so the heir must have none or have open units, and an emptied owner loses its stack.
+      const heir = POWERS.find((q) => q !== viewer && q !== owner && (!stacks[q] || stacks[q]!.open > 0))!;
+      const moved = stacks[owner]!.covert;
+      stacks[owner]!.covert = 0;
+      if (stacks[owner]!.open === 0) delete stacks[owner];
+      stacks[heir] = { open: stacks[heir]?.open ?? 0, covert: (stacks[heir]?.covert ?? 0) + moved };
+    }
+  }
+  return H;
+}
+
+describe('a bot sees only its seat', () => {
+  it('cannot be handed the master state: not by type, not at run time', () => {
+    const G = setupState(sc, { seed: 'types' });
+    const bot: Bot = createBot('normal', 'types');
+    // @ts-expect-error a GameState has no `viewer` or `unknownForces`: it is not a SeatView
+    expect(() => bot(sc, G, 'CHN')).toThrow(/master's state/);
+    expect(() => seatViewOnly(G, 'CHN')).toThrow(/master's state/);
+    expect(() => bot(sc, playerView(G, 'RUS'), 'CHN')).toThrow(/Russia|RUS/);
+    expect(() => botPolicy(bot).orders(sc, G, 'CHN')).toThrow(/master's state/);
+  });
+
+  it.each(BOT_LEVELS)('%s: choices are unchanged when the hidden parts of the true state change', (level) => {
+    let compared = 0;
+    let changedSecrets = 0;
+    let movedCovert = 0;
+    const states = snapshots(level, 3);
+    for (const [i, G] of states.entries()) {
+      if (i % 3 !== 0) continue;
+      for (const power of POWERS) {
+        const view = playerView(G, power);
+        const due = G.step.kind === 'decide' ? G.step.powers.includes(power) : G.step.kind === 'orders';
+        if (!due || G.ready.includes(power)) continue;
+        const H = withOtherSecrets(G, power, `hide/${i}/${power}`);
+        if (JSON.stringify(H.secret) !== JSON.stringify(G.secret)) changedSecrets++;
+        if (JSON.stringify(H.forces) !== JSON.stringify(G.forces)) movedCovert++;
+        // The changes really are hidden: the seat's view is the same...
+        expect(playerView(H, power)).toEqual(view);
+        // ...and so is every bot's answer to it.
+        const seed = `honest/${i}`;
+        expect(botActionFor(level, sc, playerView(H, power), power, seed)).toEqual(botActionFor(level, sc, view, power, seed));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(changedSecrets).toBe(compared);
+    expect(movedCovert).toBeGreaterThan(0);
+  });
+
+  it.each(BOT_LEVELS)('%s: never changes the view it is given', (level) => {
+    let checked = 0;
+    for (const G of snapshots(level, 1)) {
+      for (const power of awaiting(G)) {
+        const view = playerView(G, power);
+        const before = structuredClone(view);
+        botActionFor(level, sc, view, power, 'frozen');
+        expect(view).toEqual(before);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('bots answer every question legally, with a reason', () => {
+  it.each(BOT_LEVELS)('%s: a legal action and a one-line rationale naming the power, for orders and for decisions', (level) => {
+    const seen = { orders: 0, decide: 0 };
+    for (const G of snapshots(level, 1)) {
+      for (const power of POWERS) {
+        const view = playerView(G, power);
+        const choices = legalChoices(sc, view, power);
+        const ordersDue = G.step.kind === 'orders' && !G.ready.includes(power);
+        if (!('options' in choices) && !ordersDue) continue;
+        const { action, rationale } = botActionFor(level, sc, view, power, 'legal');
+        if ('options' in choices) {
+          expect(action.type).toBe('decide');
+          if (action.type === 'decide') expect(choices.options).toContain(action.option);
+        } else {
+          expect(action.type).toBe('orders');
+          if (action.type === 'orders') expect(checkOrders(sc, view, power, action.orders)).toMatchObject({ ok: true });
+        }
+        seen[action.type]++;
+        expect(rationale.startsWith(POWER_NAME[power])).toBe(true);
+        expect(rationale).not.toContain('\n');
+        expect(rationale.length).toBeLessThan(160);
+      }
+    }
+    expect(seen.orders).toBeGreaterThan(30);
+    expect(seen.decide).toBeGreaterThan(3);
+  });
+});
+
+describe('Normal keeps clear of war', () => {
+  /** The opening position with Tension set to the crisis level, at the orders step. */
+  function atCrisisTension(): GameState {
+    const G = setupState(sc, { seed: 'brink' });
+    while (G.step.kind === 'decide') {
+      for (const p of awaiting(G)) {
+        const choices = legalChoices(sc, G, p);
+        if ('options' in choices) decide(sc, G, p, choices.options[0]);
+      }
+    }
+    G.tracks.tension = sc.rules.crisisAt;
+    return G;
+  }
+
+  it('gives no order that raises Tension once it is at the crisis level', () => {
+    const G = atCrisisTension();
+    for (const power of POWERS) {
+      const view = playerView(G, power);
+      const { action } = botActionFor('normal', sc, view, power, 'brink');
+      if (action.type !== 'orders') throw new Error('orders were due');
+      const sketch = sketchOf(view);
+      for (const order of action.orders) {
+        const before = sketch.view.tracks.tension;
+        foreseeOrder(sc, sketch, power, order);
+        expect(sketch.view.tracks.tension, `${power}: ${JSON.stringify(order)}`).toBeLessThanOrEqual(before);
+      }
+    }
+  });
+
+  it.each(sc.crises.map((c) => c.id))('calms the crisis "%s"', (crisis) => {
+    const G = atCrisisTension();
+    G.secret.crises = [crisis];
+    for (const p of POWERS) expect(submitOrders(sc, G, p, HOLD3)).toBeNull();
+    expect(G.step).toMatchObject({ kind: 'decide', deck: 'crisis', card: crisis });
+    const decision = catalog(sc).crisis(crisis).decision;
+    for (const power of decision.powers) {
+      const { action, rationale } = botActionFor('normal', sc, playerView(G, power), power, 'brink');
+      expect(action).toEqual({ type: 'decide', option: 'de-escalate' });
+      expect(rationale).toContain('could start a war');
+    }
+  });
+});
+
+describe("the lookahead foresees what the rules do", () => {
+  it('each legal order, with everyone else holding, ends the round with the tracks and relations foreseen', () => {
+    let compared = 0;
+    const states = snapshots('easy', 1).filter((G) => G.step.kind === 'orders' && G.ready.length === 0 && G.tracks.tension < sc.rules.crisisAt - 2);
+    for (const G of states.filter((_, i) => i % 2 === 0)) {
+      for (const power of POWERS) {
+        const view = playerView(G, power);
+        for (const { order } of candidateOrders(sc, view, power, [])) {
+          const orders: Order[] = [order, { kind: 'hold' }, { kind: 'hold' }];
+          const real = structuredClone(G);
+          for (const p of POWERS) expect(submitOrders(sc, real, p, p === power ? orders : HOLD3)).toBeNull();
+          const record = real.history[G.round - 1]!;
+          if (record.crisis || real.war) continue;
+          const sketch = sketchOf(view);
+          for (const o of orders) foreseeOrder(sc, sketch, power, o);
+          foreseeRoundEnd(sc, sketch);
+          expect(sketch.view.tracks, JSON.stringify(order)).toEqual(record.tracks);
+          expect(sketch.view.relations, JSON.stringify(order)).toEqual(record.relations);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
+
+/** Whole seeded games with the same level in every seat: any illegal action throws RefusedActionError. */
+const GAMES = 200;
+
+describe.each(BOT_LEVELS)('%s in every seat', (level) => {
+  it(`plays ${GAMES} whole games without an illegal action or an exception`, () => {
+    for (let g = 0; g < GAMES; g++) {
+      const G = playToEnd(sc, setupState(sc, { seed: `whole/${g}` }), policies(() => level, `whole/${level}/${g}`));
+      expect(G.result).not.toBeNull();
+    }
+  }, 60_000);
+});
+
+describe('Normal beats Easy', () => {
+  /**
+   * Seat-rotated: in game g Normal holds the seats where (seat + g) is even and Easy the
+   * rest, so each power is played by each level in half the games. The statistic is the
+   * mean over games of (Normal seats' mean final score − Easy seats' mean final score);
+   * Normal wins if its lower 99% normal-approximation bound (mean − 2.576 standard
+   * errors) is above zero.
+   */
+  it('by a margin that is not noise (99% bound on the mean score difference > 0)', () => {
+    const games = 120;
+    const diffs: number[] = [];
+    for (let g = 0; g < games; g++) {
+      const normal = (p: PowerId) => (POWERS.indexOf(p) + g) % 2 === 0;
+      const G = playToEnd(sc, setupState(sc, { seed: `versus/${g}` }), policies((p) => (normal(p) ? 'normal' : 'easy'), `versus/${g}`));
+      const mean = (side: boolean) => POWERS.filter((p) => normal(p) === side).reduce((s, p) => s + G.powers[p].vp, 0) / 3;
+      diffs.push(mean(true) - mean(false));
+    }
+    const mean = diffs.reduce((a, b) => a + b, 0) / games;
+    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (games - 1));
+    const lower = mean - 2.576 * (sd / Math.sqrt(games));
+    expect(lower, `Normal − Easy: mean ${mean.toFixed(2)} points, sd ${sd.toFixed(2)}, 99% lower bound ${lower.toFixed(2)}`).toBeGreaterThan(0);
+  }, 60_000);
+});
