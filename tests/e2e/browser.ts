@@ -10,22 +10,8 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { expect, inject, onTestFinished } from 'vitest';
 import type { TestHook } from '../../src/client/testHook.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../src/cli/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** The flags STACK.md found necessary here: SwiftShader keeps WebGL alive without a GPU. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 

@@ -13,21 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createServer } from 'vite';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../../src/cli/chromium.js';
 
 const OUT = 'test-artifacts';
 const VIEWPORT = { width: 1280, height: 800 };
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Position = { x: number; y: number };
 
@@ -88,7 +77,7 @@ try {
 async function withPage(deviceScaleFactor: number, use: (page: Page) => Promise<void>, viewport = VIEWPORT): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'triangles-shoot-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ARGS,
     viewport,
     deviceScaleFactor,
