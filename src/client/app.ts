@@ -54,6 +54,7 @@ export class App {
       scenario: choice.scenario,
       seed: choice.seed ?? this.host.newSeed(),
       humans: choice.humans,
+      botLevel: choice.botLevel,
       ...(choice.rounds ? { rounds: choice.rounds } : {}),
     };
     this.play(new LocalMatch(setup, this.host));

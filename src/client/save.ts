@@ -4,12 +4,13 @@
  * small). A save that does not parse, is from another version or does not replay is
  * reported, never half-loaded.
  */
+import { isBotLevel } from '../bots/levels.js';
 import { POWERS, isPowerId } from '../game/powers.js';
 import type { MatchSetup, RecordedAction } from './net/localMatch.js';
 
 export const SAVE_KEY = 'triangles.save';
 /** Bump when the rules or the save format change in a way old saves cannot follow. */
-export const SAVE_VERSION = 1;
+export const SAVE_VERSION = 2;
 
 export interface SavedGame {
   version: number;
@@ -54,6 +55,7 @@ function isSetup(value: unknown): value is MatchSetup {
     typeof s.scenario === 'string' &&
     typeof s.seed === 'string' &&
     (s.rounds === undefined || Number.isInteger(s.rounds)) &&
+    isBotLevel(s.botLevel) &&
     Array.isArray(s.humans) &&
     s.humans.length >= 1 &&
     s.humans.every((p) => isPowerId(p)) &&

@@ -46,7 +46,7 @@ export class BotDriver {
       const id = this.nextId++;
       this.pending.set(id, { power, key });
       const view = this.match.view(power);
-      const request: BotRequest = { kind: 'decide', id, power, seed: `${this.botSeed}/${key}`, view };
+      const request: BotRequest = { kind: 'decide', id, power, level: this.match.setup.botLevel, seed: `${this.botSeed}/${key}`, view };
       this.worker.postMessage(request);
     }
   }

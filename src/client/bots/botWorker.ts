@@ -3,8 +3,7 @@
  * Bots think here, off the page's main thread, so the page never freezes. A bot gets
  * only its seat's view: the worker has no way to reach the master's state.
  */
-import { botAction } from '../../bots/decide.js';
-import { randomPolicy } from '../../bots/random.js';
+import { botActionFor } from '../../bots/levels.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { BotReply, BotRequest } from './protocol.js';
 
@@ -19,7 +18,7 @@ self.onmessage = (event: MessageEvent<BotRequest>) => {
   let reply: BotReply;
   try {
     if (!scenario) throw new Error('no scenario was sent before the first question');
-    reply = { id: request.id, action: botAction(scenario, request.view, request.power, randomPolicy(request.seed)) };
+    reply = { id: request.id, action: botActionFor(request.level, scenario, request.view, request.power, request.seed).action };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -2,6 +2,7 @@
 import type { PowerId } from '../../game/powers.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { BotLevel } from '../../bots/levels.js';
 
 /**
  * The page sends the match's scenario once, then one question per bot decision.
@@ -13,6 +14,7 @@ export type BotRequest =
       kind: 'decide';
       id: number;
       power: PowerId;
+      level: BotLevel;
       /** Seeds the bot's own randomness so a decision is reproducible. */
       seed: string;
       /** Exactly what a person in this seat would see. */

@@ -12,6 +12,7 @@ import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { BotLevel } from '../../bots/levels.js';
 
 export interface MatchSetup {
   scenario: string;
@@ -19,6 +20,8 @@ export interface MatchSetup {
   rounds?: number;
   /** Seats played by people on this device (one for solo, several for hot-seat). */
   humans: PowerId[];
+  /** How the other seats play. */
+  botLevel: BotLevel;
 }
 
 export interface RecordedAction {

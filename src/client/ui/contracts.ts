@@ -14,6 +14,7 @@
  *  rules:    rules-page (a dialog), close-rules (button)
  *  problem:  problem, problem-action (button)
  */
+import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action } from '../../game/types.js';
@@ -25,6 +26,7 @@ export interface StartChoice {
   scenario: string;
   /** The seats people play on this device: one for solo, several for hot-seat. */
   humans: PowerId[];
+  botLevel: BotLevel;
   seed?: string;
   rounds?: number;
 }

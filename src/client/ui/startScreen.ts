@@ -3,6 +3,7 @@
  * discard), and the choices a new game needs — scenario, power, people on this
  * device, bots, seed and the short form.
  */
+import { BOT_LEVELS, isBotLevel, type BotLevel } from '../../bots/levels.js';
 import { POWERS, type PowerId } from '../../game/powers.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { POWER_STYLE } from '../../view/palette.js';
@@ -20,12 +21,13 @@ interface Choices {
   hotseat: Set<PowerId>;
   seed: string;
   short: boolean;
+  bots: BotLevel;
 }
 
 export function renderStartScreen(root: HTMLElement, props: StartScreenProps): void {
   const first = props.scenarios[0];
   if (!first) throw new Error('no scenario to start');
-  const choices: Choices = { scenario: first.id, power: POWERS[0], hotseat: new Set(), seed: props.seed.seed ?? '', short: false };
+  const choices: Choices = { scenario: first.id, power: POWERS[0], hotseat: new Set(), seed: props.seed.seed ?? '', short: false, bots: 'normal' };
 
   const draw = (focusId?: string) => {
     const scenario = props.scenarios.find((s) => s.id === choices.scenario) ?? first;
@@ -128,7 +130,7 @@ function form(props: StartScreenProps, scenario: Scenario, choices: Choices, red
         'div',
         { class: 'field' },
         el('label', { for: 'bot-level' }, START.botLabel),
-        el('select', { id: 'bot-level', name: 'bots', class: 'select', 'aria-describedby': 'bot-note' }, el('option', { value: 'legal' }, START.botLevels.legal)),
+        botSelect(choices),
         el('p', { id: 'bot-note', class: 'hint' }, START.botNote),
       ),
       el(
@@ -153,11 +155,24 @@ function form(props: StartScreenProps, scenario: Scenario, choices: Choices, red
     props.onStart({
       scenario: scenario.id,
       humans: [choices.power, ...extras],
+      botLevel: choices.bots,
       ...(choices.seed ? { seed: choices.seed } : {}),
       ...(choices.short && scenario.shortRounds !== undefined ? { rounds: scenario.shortRounds } : {}),
     });
   });
   return node;
+}
+
+function botSelect(choices: Choices): HTMLElement {
+  const select = el(
+    'select',
+    { id: 'bot-level', name: 'bots', class: 'select', 'aria-describedby': 'bot-note' },
+    ...BOT_LEVELS.map((level) => el('option', { value: level, ...(level === choices.bots ? { selected: '' } : {}) }, START.botLevels[level])),
+  ) as HTMLSelectElement;
+  select.addEventListener('change', () => {
+    if (isBotLevel(select.value)) choices.bots = select.value;
+  });
+  return select;
 }
 
 function scenarioField(scenarios: Scenario[], choices: Choices, redraw: (focusId?: string) => void): HTMLElement {
