@@ -53,7 +53,7 @@ export class LocalMatch {
     const multiplayer = Local();
     for (const power of POWERS) {
       const client = Client({ game, multiplayer, playerID: seatOfPower(power), matchID: 'local', numPlayers: 6, debug: false } as never);
-      client.subscribe(() => this.listeners.forEach((listener) => listener()));
+      client.subscribe(() => this.announce());
       client.start();
       this.clients.set(power, client);
     }
@@ -72,6 +72,20 @@ export class LocalMatch {
       if (state._stateID > latest._stateID) latest = state;
     }
     return awaiting(latest.G as unknown as SeatView);
+  }
+
+  /**
+   * A move reaches the six seat clients one after another; listeners hear of it once,
+   * after all of them (still in the same task, so nothing is drawn half-updated).
+   */
+  private announcing = false;
+  private announce(): void {
+    if (this.announcing) return;
+    this.announcing = true;
+    queueMicrotask(() => {
+      this.announcing = false;
+      this.listeners.forEach((listener) => listener());
+    });
   }
 
   onChange(listener: () => void): () => void {
