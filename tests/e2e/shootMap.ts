@@ -29,7 +29,7 @@ if (!base) throw new Error('vite did not report a URL');
 
 try {
   await withPage(1, async (page) => {
-    await openPreview(page, `${base}map-preview.html?covert`);
+    await openPreview(page, `${base}tests/e2e/map-preview.html?covert`);
     await assertCanvasNotBlank(page);
     await page.screenshot({ path: join(OUT, 'map.png') });
 
@@ -59,13 +59,13 @@ try {
   });
 
   await withPage(2, async (page) => {
-    await openPreview(page, `${base}map-preview.html?covert`);
+    await openPreview(page, `${base}tests/e2e/map-preview.html?covert`);
     await assertCanvasNotBlank(page);
     await page.screenshot({ path: join(OUT, 'map@2x.png') });
   });
   // About the size of the map panel on the game screen, where names and counters go compact.
   await withPage(1, async (page) => {
-    await openPreview(page, `${base}map-preview.html`);
+    await openPreview(page, `${base}tests/e2e/map-preview.html`);
     await assertCanvasNotBlank(page);
     await page.screenshot({ path: join(OUT, 'map-small.png') });
   }, { width: 800, height: 600 });

@@ -1,5 +1,5 @@
 /**
- * A page to look at the map alone (npx vite, then /map-preview.html): the real
+ * A page to look at the map alone (npx vite, then /tests/e2e/map-preview.html): the real
  * scenario's opening position as one seat sees it. `?seat=PRK` picks the seat;
  * `?covert` adds a covert North Korean deployment at the Ukraine Front (as the
  * "Disguised deployment" card does) so the unknown-forces counter shows.
