@@ -11,23 +11,20 @@ import { submitOrders, decide, legalChoices } from '../../src/game/actions.js';
 import { forcesIn, stackOf } from '../../src/game/mechanics.js';
 import { legalOrders, type LegalOrders, type Refusal } from '../../src/game/orders.js';
 import type { Reason } from '../../src/game/reasons.js';
-import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { POWERS } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState, Order, OrderKind } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { checkInvariants } from '../helpers/invariants.js';
 import { tinyScenario } from '../helpers/tinyScenario.js';
+import { HOLD3, giveCard, playRound, policy, withHolds } from '../helpers/round.js';
 
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
 
-type CardInput = ScenarioInput['policies'][number];
 
-function policy(id: string, power: PowerId, effects: CardInput['effects'], more: Partial<CardInput> = {}): CardInput {
-  return { id, power, title: id, sources: ['C1'], text: 'A card made for a test.', cost: 0, effects, ...more };
-}
 
 /** China's test cards: a targeted card, a card with a requirement, a card too dear to play. */
 const OUTREACH = 'chn-outreach';
@@ -58,18 +55,8 @@ function start(sc: Scenario, seed = 'orders'): GameState {
   return G;
 }
 
-const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
 
-/** Fill up to three orders with holds. */
-function withHolds(...orders: Order[]): Order[] {
-  return [...orders, ...HOLD3].slice(0, 3);
-}
 
-/** Every seat not yet locked in submits its orders (hold x3 unless given); all must be accepted. */
-function playRound(sc: Scenario, G: GameState, orders: Partial<Record<PowerId, Order[]>> = {}): void {
-  const due = POWERS.filter((p) => !G.ready.includes(p));
-  for (const p of due) expect(submitOrders(sc, G, p, orders[p] ?? HOLD3), `${p}'s orders`).toBeNull();
-}
 
 /** Answer open decisions with each decider's last option (the tiny scenario's "refuse" / "calm"). */
 function settle(sc: Scenario, G: GameState): void {
@@ -81,21 +68,6 @@ function settle(sc: Scenario, G: GameState): void {
   }
 }
 
-/**
- * Put a policy card into a power's hand, swapping a filler back into the deck in its
- * place so every card stays in exactly one place and the hand size is unchanged.
- */
-function giveCard(G: GameState, power: PowerId, card: string): void {
-  const seat = G.seats[power];
-  if (seat.hand.includes(card)) return;
-  const deck = G.secret.decks[power];
-  const at = deck.indexOf(card);
-  if (at < 0) throw new Error(`${card} is not in ${power}'s deck`);
-  const out = seat.hand.findIndex((c) => c.includes('-filler-'));
-  if (out < 0) throw new Error(`${power} has no filler to swap out`);
-  deck[at] = seat.hand[out]!;
-  seat.hand[out] = card;
-}
 
 const illegal = (index: number, why: unknown) => ({ code: 'illegalOrder', index, why });
 

@@ -12,21 +12,18 @@ import { forcesIn, stackOf } from '../../src/game/mechanics.js';
 import { legalOrders } from '../../src/game/orders.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
-import type { GameState, Order } from '../../src/game/types.js';
+import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import { checkInvariants } from '../helpers/invariants.js';
 import { tinyScenario } from '../helpers/tinyScenario.js';
+import { HOLD3, giveCard, playRound, policy, withHolds, type CardInput } from '../helpers/round.js';
 
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
 
-type CardInput = ScenarioInput['policies'][number];
 
-function policy(id: string, power: PowerId, effects: CardInput['effects'], more: Partial<CardInput> = {}): CardInput {
-  return { id, power, title: id, sources: ['C1'], text: 'A card made for a test.', cost: 0, effects, ...more };
-}
 
 /** Policy cards made for these tests. */
 const CARDS: CardInput[] = [
@@ -65,18 +62,8 @@ function start(sc: Scenario, seed = 'resolution', rounds?: number): GameState {
   return G;
 }
 
-const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
 
-function withHolds(...orders: Order[]): Order[] {
-  return [...orders, ...HOLD3].slice(0, 3);
-}
 
-/** Every seat not yet locked in submits its orders (hold x3 unless given); all must be accepted. */
-function playRound(sc: Scenario, G: GameState, orders: Partial<Record<PowerId, Order[]>> = {}): void {
-  expect(G.step.kind).toBe('orders');
-  const due = POWERS.filter((p) => !G.ready.includes(p));
-  for (const p of due) expect(submitOrders(sc, G, p, orders[p] ?? HOLD3), `${p}'s orders`).toBeNull();
-}
 
 /** Answer the open decision: `choices[p]` for the deciders named, otherwise the last option ("refuse" / "calm"). */
 function answer(sc: Scenario, G: GameState, choices: Partial<Record<PowerId, string>> = {}): void {
@@ -89,18 +76,6 @@ function answer(sc: Scenario, G: GameState, choices: Partial<Record<PowerId, str
   }
 }
 
-/** Put a policy card into a power's hand, swapping a filler into the deck in its place. */
-function giveCard(G: GameState, power: PowerId, card: string): void {
-  const seat = G.seats[power];
-  if (seat.hand.includes(card)) return;
-  const deck = G.secret.decks[power];
-  const at = deck.indexOf(card);
-  if (at < 0) throw new Error(`${card} is not in ${power}'s deck`);
-  const out = seat.hand.findIndex((c) => c.includes('-filler-'));
-  if (out < 0) throw new Error(`${power} has no filler to swap out`);
-  deck[at] = seat.hand[out]!;
-  seat.hand[out] = card;
-}
 
 const vpOf = (G: GameState) => Object.fromEntries(POWERS.map((p) => [p, G.powers[p].vp])) as Record<PowerId, number>;
 
