@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { expect, inject, onTestFinished } from 'vitest';
 import type { TestHook } from '../../src/client/testHook.js';
+import { canvasColours, type CanvasColours } from './canvasColours.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../src/cli/chromium.js';
 
 
@@ -83,11 +84,11 @@ export async function expectMapDrawn(page: Page): Promise<void> {
   const canvas = page.getByTestId('map').locator('canvas').first();
   await canvas.waitFor({ timeout: 30_000 });
   await expect
-    .poll(async () => canvasColours(page), { timeout: 30_000, interval: 500 })
+    .poll(async () => mapColours(page), { timeout: 30_000, interval: 500 })
     .toSatisfy((stats: { distinct: number; flatShare: number }) => stats.distinct >= 6 && stats.flatShare < 0.9);
 }
 
-async function canvasColours(page: Page): Promise<{ distinct: number; flatShare: number }> {
+async function mapColours(page: Page): Promise<CanvasColours> {
   const setOverlay = (visibility: string) =>
     page.evaluate((value) => {
       const box = document.querySelector('[data-testid="map"]')!;
@@ -95,30 +96,7 @@ async function canvasColours(page: Page): Promise<{ distinct: number; flatShare:
       for (const node of box.querySelectorAll<HTMLElement>('*')) if (node !== canvas && !node.contains(canvas)) node.style.visibility = value;
     }, visibility);
   await setOverlay('hidden');
-  const png = (await page.getByTestId('map').locator('canvas').first().screenshot()).toString('base64');
+  const png = await page.getByTestId('map').locator('canvas').first().screenshot();
   await setOverlay('');
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(image, 0, 0);
-    const pixels = ctx.getImageData(0, 0, image.width, image.height).data;
-    const colours = new Map<number, number>();
-    const samples = 40;
-    for (let i = 0; i < samples; i++) {
-      for (let j = 0; j < samples; j++) {
-        const x = Math.floor(((i + 0.5) * image.width) / samples);
-        const y = Math.floor(((j + 0.5) * image.height) / samples);
-        const at = (y * image.width + x) * 4;
-        // Coarse buckets, so anti-aliasing noise does not count as content.
-        const key = ((pixels[at]! >> 4) << 8) | ((pixels[at + 1]! >> 4) << 4) | (pixels[at + 2]! >> 4);
-        colours.set(key, (colours.get(key) ?? 0) + 1);
-      }
-    }
-    return { distinct: colours.size, flatShare: Math.max(...colours.values()) / (samples * samples) };
-  }, png);
+  return canvasColours(page, png);
 }
