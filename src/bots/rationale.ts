@@ -2,13 +2,8 @@
 import { catalog } from '../game/catalog.js';
 import type { Order } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
+import { theatreName } from '../view/names.js';
 import { BOT_ORDER } from '../view/text/en-bots.js';
-
-function theatreName(sc: Scenario, id: string): string {
-  const theatre = catalog(sc).theatre(id);
-  if (!theatre) return id;
-  return theatre.altName ? `${theatre.name} / ${theatre.altName}` : theatre.name;
-}
 
 export function orderPhrase(sc: Scenario, order: Order): string {
   switch (order.kind) {

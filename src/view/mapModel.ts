@@ -6,6 +6,7 @@
 import { PAIRS, POWERS, type PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
+import { theatreName } from './names.js';
 
 export type RelationStyle = 'allied' | 'friendly' | 'neutral' | 'cool' | 'hostile';
 
@@ -64,7 +65,7 @@ export function buildMapModel(sc: Scenario, view: SeatView, selected: string | n
     }
     return {
       id: theatre.id,
-      label: theatre.altName ? `${theatre.name} / ${theatre.altName}` : theatre.name,
+      label: theatreName(sc, theatre.id),
       offMap: theatre.offMap,
       anchor: theatre.anchor ?? null,
       forces,

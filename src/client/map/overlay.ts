@@ -192,22 +192,23 @@ function fillTheatre(group: HTMLElement, button: HTMLButtonElement, counters: HT
 }
 
 function counter(power: PowerId, style: PowerStyle, count: number, covert: number): HTMLElement {
-  const chip = element('div', `tm-counter${covert > 0 ? ' tm-covert' : ''}`);
+  const chip = counterChip(`tm-counter${covert > 0 ? ' tm-covert' : ''}`, `tm-swatch tm-pattern-${style.pattern}`, MAP_TEXT.counterMark[power], count);
   chip.dataset['power'] = power;
-  const swatch = element('span', `tm-swatch tm-pattern-${style.pattern}`);
+  const swatch = chip.firstElementChild as HTMLElement;
   swatch.style.backgroundColor = style.colour;
   swatch.style.color = textOn(style.colour);
-  swatch.textContent = MAP_TEXT.counterMark[power];
-  const number = element('span', 'tm-count');
-  number.textContent = String(count);
-  chip.append(swatch, number);
   return chip;
 }
 
 function unknownCounter(count: number): HTMLElement {
-  const chip = element('div', 'tm-counter tm-unknown');
-  const swatch = element('span', 'tm-swatch');
-  swatch.textContent = MAP_TEXT.unknownMark;
+  return counterChip('tm-counter tm-unknown', 'tm-swatch', MAP_TEXT.unknownMark, count);
+}
+
+/** A counter: a marked swatch and a number. */
+function counterChip(chipClass: string, swatchClass: string, mark: string, count: number): HTMLElement {
+  const chip = element('div', chipClass);
+  const swatch = element('span', swatchClass);
+  swatch.textContent = mark;
   const number = element('span', 'tm-count');
   number.textContent = String(count);
   chip.append(swatch, number);
