@@ -29,9 +29,22 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/integration/**'],
           // The fuzz and simulation tests play thousands of games; give them room on a 2-core machine.
           testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          // Real servers on loopback ports, real SQLite, PostgreSQL and Redis.
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          // Each file starts its own servers; one file at a time keeps 2 cores from thrashing.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -45,7 +58,7 @@ export default defineConfig({
           hookTimeout: 240_000,
           // One Chromium at a time on 2 cores, and only after the unit tests have finished.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
