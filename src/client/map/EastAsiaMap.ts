@@ -68,6 +68,9 @@ export class EastAsiaMap {
       backgroundColor: MAP_COLOURS.frame,
       banner: false,
       audio: { noAudio: true },
+      // Everything drawn is a texture painted by the 2D canvas, already antialiased: a
+      // multisampled WebGL canvas would only cost each frame (a lot, in software WebGL).
+      render: { antialiasGL: false },
       scale: { mode: Phaser.Scale.NONE, zoom: 1 / this.pixelRatio },
       // Two pointers for pinch zoom; keys are read on the canvas itself, not on the whole window.
       input: { activePointers: 2, keyboard: false },

@@ -1,21 +1,23 @@
 /**
  * The Phaser scene of the East Asia map.
  *
- * The coastlines are painted into canvas textures (see baseMap.ts) and only the things
- * that change live in Graphics: theatre highlights, relation lines and capital markers.
- * A "back" texture holds the whole map at the resolution the full view needs, so a pan
- * never uncovers emptiness; once zooming or panning settles, a "front" pair (sea, land)
- * is painted for just the visible part at zoom × devicePixelRatio, aligned to device
- * pixels, so the map stays crisp on high-DPI screens at any zoom.
+ * Everything drawn is painted with the canvas 2D API into two pictures (picture.ts),
+ * each shown as one texture: a "back" picture of the whole map at the resolution the
+ * full view needs, so a pan never uncovers emptiness, and once zooming or panning
+ * settles a "front" picture of the visible part and a margin at zoom × devicePixelRatio,
+ * aligned to device pixels, so the map stays crisp on high-DPI screens at any zoom.
+ * A pan or zoom only moves the camera over these textures: in software WebGL (no GPU)
+ * every extra layer or live Graphics object costs milliseconds in each frame. While
+ * the front covers the view the back is not drawn at all. Highlights and relations are
+ * composed into both pictures when they change, at most once per frame.
  *
  * The camera works in canvas units: zoom = CSS px per unit × devicePixelRatio, because
  * the game canvas is sized in device pixels (see EastAsiaMap).
  */
 import Phaser from 'phaser';
-import type { MapAsset, MapRing } from '../../view/mapAsset.js';
-import type { MapModel, RelationOnMap } from '../../view/mapModel.js';
-import { POWER_STYLE } from '../../view/palette.js';
-import { paintLand, paintSea, type Paint } from './baseMap.js';
+import type { MapAsset } from '../../view/mapAsset.js';
+import type { MapModel } from '../../view/mapModel.js';
+import type { Paint } from './baseMap.js';
 import {
   TheatreHits,
   clampView,
@@ -32,8 +34,8 @@ import {
   type Size,
   type View,
 } from './geometry.js';
-import { MAP_COLOURS, MAP_SIZES, hexToNumber } from './mapStyle.js';
-import { arc, dashes, pointsAlong, zigzag, type Polyline } from './strokes.js';
+import type { Highlight } from './marks.js';
+import { MapPicture, type Marks } from './picture.js';
 
 export interface MapSceneOptions {
   asset: MapAsset;
@@ -59,22 +61,13 @@ const TEXTURE_CAP = 8192;
 /** Frames drawn after the last change before the game loop sleeps: a still map costs no CPU or GPU. */
 const IDLE_FRAMES = 3;
 
-type Depth = 'back' | 'seaFront' | 'seaHighlight' | 'landFront' | 'landHighlight' | 'relations' | 'markers' | 'zones';
-const DEPTH: Record<Depth, number> = {
-  back: 0,
-  seaFront: 1,
-  seaHighlight: 2,
-  landFront: 3,
-  landHighlight: 4,
-  relations: 5,
-  markers: 6,
-  zones: 7,
-};
+const DEPTH = { back: 0, front: 1, zones: 2 } as const;
 
-interface Front {
-  paint: Paint;
-  sea: string;
-  land: string;
+/** A picture on screen: its coastlines, the texture it is composed into, and the image showing it. */
+interface Shown {
+  picture: MapPicture;
+  texture: Phaser.Textures.CanvasTexture;
+  image: Phaser.GameObjects.Image;
 }
 
 export class MapScene extends Phaser.Scene {
@@ -88,14 +81,10 @@ export class MapScene extends Phaser.Scene {
   private hovered: string | null = null;
   private hoveredFromOutside: string | null = null;
 
-  private backImage!: Phaser.GameObjects.Image;
-  private seaFront!: Phaser.GameObjects.Image;
-  private landFront!: Phaser.GameObjects.Image;
-  private seaHighlight!: Phaser.GameObjects.Graphics;
-  private landHighlight!: Phaser.GameObjects.Graphics;
-  private relations!: Phaser.GameObjects.Graphics;
-  private markers!: Phaser.GameObjects.Graphics;
-  private front: Front | null = null;
+  private back: Shown | null = null;
+  private front: Shown | null = null;
+  /** Highlights or relations changed: compose the pictures again before the next frame. */
+  private marksStale = false;
   private textureSerial = 0;
 
   private lastChange = 0;
@@ -117,18 +106,10 @@ export class MapScene extends Phaser.Scene {
     this.viewport = this.cssViewport();
     this.view = fitView(this.map, this.viewport);
     this.paintBack();
-    this.seaFront = this.add.image(0, 0, '__DEFAULT').setOrigin(0).setDepth(DEPTH.seaFront).setVisible(false);
-    this.landFront = this.add.image(0, 0, '__DEFAULT').setOrigin(0).setDepth(DEPTH.landFront).setVisible(false);
-    this.seaHighlight = this.add.graphics().setDepth(DEPTH.seaHighlight);
-    this.landHighlight = this.add.graphics().setDepth(DEPTH.landHighlight);
-    this.relations = this.add.graphics().setDepth(DEPTH.relations);
-    this.markers = this.add.graphics().setDepth(DEPTH.markers);
     this.addTheatreZones();
     this.listen();
     this.created = true;
     this.applyView(this.view);
-    this.drawHighlights();
-    this.drawRelations();
     this.paintFront();
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
       this.shown = true;
@@ -149,6 +130,13 @@ export class MapScene extends Phaser.Scene {
       this.settled = true;
       if (this.frontIsStale()) this.paintFront();
     }
+    // Not while a drag goes on: the pointer crossing theatres would repaint the picture under every move.
+    if (this.marksStale && !this.drag?.moved && !this.pinch) {
+      this.marksStale = false;
+      for (const shown of [this.back, this.front]) if (shown) this.compose(shown);
+    }
+    // The back only shows where the front does not reach (a pan or zoom out past its margin).
+    if (this.back && this.front) this.back.image.setVisible(!rectCovers(this.front.picture.paint.region, this.visibleOnMap()));
     if (this.animation || !this.settled) this.idleFrames = 0;
     else if (++this.idleFrames > IDLE_FRAMES && this.shown) this.game.loop.sleep();
   }
@@ -165,18 +153,13 @@ export class MapScene extends Phaser.Scene {
 
   setModel(model: MapModel): void {
     this.model = model;
-    if (!this.created) return;
-    this.drawHighlights();
-    this.drawRelations();
-    this.wake();
+    this.marksChanged();
   }
 
   /** A theatre name in the DOM is hovered or focused. */
   setOutsideHover(id: string | null): void {
     this.hoveredFromOutside = id;
-    if (!this.created) return;
-    this.drawHighlights();
-    this.wake();
+    this.marksChanged();
   }
 
   zoom(direction: 'in' | 'out' | 'fit'): void {
@@ -206,7 +189,6 @@ export class MapScene extends Phaser.Scene {
     this.cameras.main.setSize(this.scale.width, this.scale.height);
     const after = zoomLimits(this.map, this.viewport, MAX_ZOOM).min;
     this.paintBack();
-    this.front = null;
     this.applyView({ ...this.view, scale: (this.view.scale / before) * after });
     this.paintFront();
   }
@@ -239,17 +221,12 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
+  /** Line widths are in screen pixels: while a zoom goes on the pictures are only stretched, and painted again once it settles. */
   private applyView(target: View): void {
-    const previousScale = this.view.scale;
     this.view = this.clamp(target);
     const camera = this.cameras.main;
     camera.setZoom(this.view.scale * this.options.pixelRatio());
     camera.centerOn(this.view.cx, this.view.cy);
-    if (this.view.scale !== previousScale) {
-      // Line widths are in screen pixels, so they are redrawn when the scale changes.
-      this.drawHighlights();
-      this.drawRelations();
-    }
     this.lastChange = performance.now();
     this.settled = false;
     this.wake();
@@ -270,16 +247,7 @@ export class MapScene extends Phaser.Scene {
     const ratio = this.options.pixelRatio();
     const fit = zoomLimits(this.map, this.viewport, MAX_ZOOM).min;
     const resolution = Math.min(fit * ratio, this.maxTexture() / Math.max(this.map.width, this.map.height));
-    const region = { x: 0, y: 0, ...this.map };
-    const key = this.paintTexture(region, resolution, fit, ['sea', 'land']);
-    if (this.backImage) {
-      const old = this.backImage.texture.key;
-      this.backImage.setTexture(key);
-      this.textures.remove(old);
-    } else {
-      this.backImage = this.add.image(0, 0, key).setOrigin(0).setDepth(DEPTH.back);
-    }
-    this.backImage.setScale(1 / resolution);
+    this.back = this.show(new MapPicture(this.asset, { region: { x: 0, y: 0, ...this.map }, resolution, scale: fit }), this.back, DEPTH.back);
   }
 
   /** What the front layer should cover now: the view and a margin, aligned to device pixels. */
@@ -305,139 +273,58 @@ export class MapScene extends Phaser.Scene {
   private frontIsStale(): boolean {
     if (!this.front) return true;
     const wanted = this.frontPaint();
-    const { paint } = this.front;
-    const mapRect: Rect = { x: 0, y: 0, ...this.map };
-    const visible = growRect(visibleRect(this.view, this.viewport), 0, mapRect);
+    const { paint } = this.front.picture;
     const offset = (paint.region.x - wanted.region.x) * wanted.resolution;
     const offsetY = (paint.region.y - wanted.region.y) * wanted.resolution;
     const aligned = Math.abs(offset - Math.round(offset)) < 0.02 && Math.abs(offsetY - Math.round(offsetY)) < 0.02;
-    return !rectCovers(paint.region, visible) || Math.abs(paint.resolution / wanted.resolution - 1) > 0.005 || !aligned;
+    return !rectCovers(paint.region, this.visibleOnMap()) || Math.abs(paint.resolution / wanted.resolution - 1) > 0.005 || !aligned;
+  }
+
+  /** The part of the map in view (the view can reach past the map's edges when the map is smaller than the canvas). */
+  private visibleOnMap(): Rect {
+    return growRect(visibleRect(this.view, this.viewport), 0, { x: 0, y: 0, ...this.map });
   }
 
   private paintFront(): void {
-    const paint = this.frontPaint();
-    const sea = this.paintTexture(paint.region, paint.resolution, paint.scale, ['sea']);
-    const land = this.paintTexture(paint.region, paint.resolution, paint.scale, ['land']);
-    const old = this.front;
-    for (const [image, key] of [[this.seaFront, sea], [this.landFront, land]] as const) {
-      image.setTexture(key).setPosition(paint.region.x, paint.region.y).setScale(1 / paint.resolution).setVisible(true);
-    }
-    if (old) {
-      this.textures.remove(old.sea);
-      this.textures.remove(old.land);
-    }
-    this.front = { paint, sea, land };
+    this.front = this.show(new MapPicture(this.asset, this.frontPaint()), this.front, DEPTH.front);
   }
 
-  private paintTexture(region: Rect, resolution: number, scale: number, layers: ('sea' | 'land')[]): string {
+  /** Puts a freshly painted picture on screen in place of `old`, composed with the current marks. */
+  private show(picture: MapPicture, old: Shown | null, depth: number): Shown {
     const key = `east-asia-map-${++this.textureSerial}`;
-    const width = Math.max(1, Math.ceil(region.width * resolution));
-    const height = Math.max(1, Math.ceil(region.height * resolution));
-    const texture = this.textures.createCanvas(key, width, height);
+    const texture = this.textures.createCanvas(key, picture.width, picture.height);
     if (!texture) throw new Error(`map texture ${key} could not be created`);
-    const ctx = texture.getContext();
-    const paint: Paint = { region, resolution, scale };
-    if (layers.includes('sea')) paintSea(ctx, this.asset, paint);
-    if (layers.includes('land')) paintLand(ctx, this.asset, paint);
+    const { region, resolution } = picture.paint;
+    const image = old?.image ?? this.add.image(0, 0, key).setOrigin(0).setDepth(depth);
+    const shown = { picture, texture, image };
+    this.compose(shown);
+    image.setTexture(key).setPosition(region.x, region.y).setScale(1 / resolution).setVisible(true);
+    if (old) this.textures.remove(old.texture);
+    return shown;
+  }
+
+  private compose({ picture, texture }: Shown): void {
+    picture.compose(texture.getContext(), this.marks());
     texture.refresh();
-    return key;
   }
 
   // -------------------------------------------------------------------------
-  // Live drawing: highlights, relations, capitals
+  // Highlights and relations
   // -------------------------------------------------------------------------
 
-  private drawHighlights(): void {
-    this.seaHighlight.clear();
-    this.landHighlight.clear();
+  private marks(): Marks {
     const selected = this.model?.theatres.find((t) => t.selected)?.id ?? null;
     const hovered = this.hoveredFromOutside ?? this.hovered;
-    const px = 1 / this.view.scale;
-    for (const [id, width, alpha] of [
-      [hovered, MAP_SIZES.hover, 0.22],
-      [selected, MAP_SIZES.selected, 0.38],
-    ] as const) {
-      const theatre = id ? this.asset.theatres.find((t) => t.id === id) : undefined;
-      if (!theatre) continue;
-      const graphics = theatre.surface === 'sea' ? this.seaHighlight : this.landHighlight;
-      graphics.fillStyle(hexToNumber(MAP_COLOURS.highlight), alpha);
-      for (const ring of theatre.rings) graphics.fillPoints(vectors(ring), true);
-      // A dark casing under the yellow line: the outline reads on pale sea and land alike.
-      graphics.lineStyle((width + 2.5) * px, hexToNumber(MAP_COLOURS.highlightCasing), 0.85);
-      for (const ring of theatre.rings) graphics.strokePoints(vectors(ring), true, true);
-      graphics.lineStyle(width * px, hexToNumber(MAP_COLOURS.highlight), 1);
-      for (const ring of theatre.rings) graphics.strokePoints(vectors(ring), true, true);
-    }
+    const highlights: Highlight[] = [];
+    if (hovered) highlights.push({ id: hovered, kind: 'hover' });
+    if (selected) highlights.push({ id: selected, kind: 'selected' });
+    return { highlights, relations: this.model?.relations ?? [] };
   }
 
-  private drawRelations(): void {
-    this.relations.clear();
-    this.markers.clear();
-    const px = 1 / this.view.scale;
-    const placeOf = new Map(this.asset.places.map((p) => [p.power, [p.x, p.y] as Point]));
-    for (const relation of this.model?.relations ?? []) {
-      const a = placeOf.get(relation.a);
-      const b = placeOf.get(relation.b);
-      if (a && b) this.drawRelation(relation, arc(a, b, 0.06), px);
-    }
-    for (const place of this.asset.places) {
-      const colour = hexToNumber(POWER_STYLE[place.power].colour);
-      const r = MAP_SIZES.placeRadius * px;
-      if (place.edge) {
-        // An arrowhead pointing past the edge: the capital lies that way.
-        const dir = place.edge === 'east' ? 1 : -1;
-        this.markers.fillStyle(hexToNumber(MAP_COLOURS.ink), 1);
-        this.markers.fillTriangle(place.x + dir * r * 2.4, place.y, place.x + dir * r * 0.6, place.y - r * 1.3, place.x + dir * r * 0.6, place.y + r * 1.3);
-      }
-      this.markers.fillStyle(hexToNumber(MAP_COLOURS.ink), 1);
-      this.markers.fillCircle(place.x, place.y, r + 2 * px);
-      this.markers.fillStyle(colour, 1);
-      this.markers.fillCircle(place.x, place.y, r);
-      this.markers.fillStyle(0xffffff, 1);
-      this.markers.fillCircle(place.x, place.y, r * 0.38);
-    }
-  }
-
-  /** Width and pattern carry the value; colour only repeats it (hostile is also red). */
-  private drawRelation(relation: RelationOnMap, line: Polyline, px: number): void {
-    const g = this.relations;
-    const ink = hexToNumber(MAP_COLOURS.ink);
-    const casing = hexToNumber('#ffffff');
-    const width = MAP_SIZES.relation[relation.style] * px;
-    const casingWidth = width + MAP_SIZES.relationCasing * 2 * px;
-    const stroke = (lines: Polyline[], w: number, colour: number, alpha: number) => {
-      g.lineStyle(w, colour, alpha);
-      for (const l of lines) if (l.length > 1) g.strokePoints(vectors(l), false, false);
-    };
-    switch (relation.style) {
-      case 'allied':
-      case 'friendly':
-        stroke([line], casingWidth, casing, 0.6);
-        stroke([line], width, ink, 1);
-        break;
-      case 'cool': {
-        const cut = dashes(line, 9 * px, 6 * px);
-        stroke(cut, casingWidth, casing, 0.6);
-        stroke(cut, width, ink, 1);
-        break;
-      }
-      case 'neutral': {
-        // Phaser lines have no round caps, so dots are discs.
-        for (const [x, y] of pointsAlong(line, 7 * px)) {
-          g.fillStyle(casing, 0.6);
-          g.fillCircle(x, y, width * 0.8 + MAP_SIZES.relationCasing * px * 0.6);
-          g.fillStyle(ink, 1);
-          g.fillCircle(x, y, width * 0.8);
-        }
-        break;
-      }
-      case 'hostile': {
-        const zig = zigzag(line, 3.5 * px, 10 * px);
-        stroke([zig], casingWidth, casing, 0.6);
-        stroke([zig], width, hexToNumber(MAP_COLOURS.hostile), 1);
-        break;
-      }
-    }
+  private marksChanged(): void {
+    if (!this.created) return;
+    this.marksStale = true;
+    this.wake();
   }
 
   // -------------------------------------------------------------------------
@@ -466,13 +353,11 @@ export class MapScene extends Phaser.Scene {
   private listen(): void {
     this.input.on(Phaser.Input.Events.GAMEOBJECT_OVER, (_p: Phaser.Input.Pointer, zone: Phaser.GameObjects.GameObject) => {
       this.hovered = zone.name;
-      this.drawHighlights();
-      this.wake();
+      this.marksChanged();
     });
     const leave = (zone: Phaser.GameObjects.GameObject | null) => {
       if (zone === null || this.hovered === zone.name) this.hovered = null;
-      this.drawHighlights();
-      this.wake();
+      this.marksChanged();
     };
     this.input.on(Phaser.Input.Events.GAMEOBJECT_OUT, (_p: Phaser.Input.Pointer, zone: Phaser.GameObjects.GameObject) => leave(zone));
     // Leaving the canvas altogether (onto a name, off the page) ends the hover too.
@@ -558,10 +443,6 @@ export class MapScene extends Phaser.Scene {
     const id = over[0]?.name;
     if (id) this.options.onSelect(id);
   }
-}
-
-function vectors(points: readonly Point[] | MapRing): Phaser.Math.Vector2[] {
-  return points.map(([x, y]) => new Phaser.Math.Vector2(x, y));
 }
 
 function midpoint(a: Point, b: Point): Point {

@@ -113,7 +113,8 @@ function paintBox(ctx: CanvasRenderingContext2D, rings: MapRing[], px: number): 
   strokeRings(ctx, rings);
 }
 
-function begin(ctx: CanvasRenderingContext2D, { region, resolution }: Paint): void {
+/** Sets the canvas transform so drawing in map units lands where `paint` puts them. */
+export function begin(ctx: CanvasRenderingContext2D, { region, resolution }: Paint): void {
   ctx.setTransform(resolution, 0, 0, resolution, -region.x * resolution, -region.y * resolution);
 }
 

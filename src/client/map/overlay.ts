@@ -215,7 +215,7 @@ function counterChip(chipClass: string, swatchClass: string, mark: string, count
   return chip;
 }
 
-/** Samples drawn the way MapScene draws relations: width and pattern, never colour alone. */
+/** Samples drawn the way marks.ts paints relations: width and pattern, never colour alone. */
 function legend(open: boolean): HTMLElement {
   const box = element('details', 'tm-legend');
   box.open = open;

@@ -1,7 +1,7 @@
 /**
- * Line shapes for relations. Phaser's Graphics draws only solid lines, and a relation
- * must read without colour (solid, dotted, dashed, zigzag), so the patterns are cut
- * here as polylines. Pure: lengths are in whatever unit the caller draws in.
+ * Line shapes for relations. A relation must read without colour (solid, dotted,
+ * dashed, zigzag), so the patterns are cut here as polylines that marks.ts strokes.
+ * Pure: lengths are in whatever unit the caller draws in.
  */
 import type { Point } from './geometry.js';
 
