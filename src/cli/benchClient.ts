@@ -4,6 +4,8 @@
  * assets), then drives headless Chromium to time the start screen, the first drawn
  * map, and frame times while panning the map and while the bots play a round.
  * It prints figures and asserts nothing: budgets are judged by people.
+ * With `--profile` it builds without minifying and also prints where the main thread
+ * spent its time while panning and while the bots played (see benchProfile.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -13,11 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { PhaseProfiler } from './benchProfile.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAN_MS = 3_000;
 const BOT_ROUNDS = 3;
+const PROFILE = process.argv.includes('--profile');
 
 type Category = 'js' | 'css' | 'map' | 'asset';
 
@@ -229,7 +233,7 @@ async function main(): Promise<void> {
   const outDir = join(ROOT, 'dist');
   console.log('Building the production client…');
   const began = Date.now();
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) } });
   console.log(`Built in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   const sizes = await bundleSizes(outDir);
   printSizes(sizes);
@@ -267,12 +271,16 @@ async function main(): Promise<void> {
 
     await page.waitForTimeout(500);
     printFrames('idle game screen, 1 s', await record(page, () => page.waitForTimeout(1_000)));
-    printFrames(`panning the map, ${PAN_MS / 1000} s`, await record(page, () => pan(page)));
+    const profiler = PROFILE ? await PhaseProfiler.attach(page) : null;
+    const profiled = <T>(label: string, during: () => Promise<T>) => (profiler ? profiler.profile(label, during) : during());
+    printFrames(`panning the map, ${PAN_MS / 1000} s`, await profiled('panning', () => record(page, () => pan(page))));
     printFrames(
       `bots playing ${BOT_ROUNDS} rounds`,
-      await record(page, async () => {
-        for (let i = 0; i < BOT_ROUNDS; i++) await playRoundForBots(page);
-      }),
+      await profiled('the bots playing', () =>
+        record(page, async () => {
+          for (let i = 0; i < BOT_ROUNDS; i++) await playRoundForBots(page);
+        }),
+      ),
     );
   } finally {
     await context.close();
