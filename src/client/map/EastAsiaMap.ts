@@ -33,6 +33,8 @@ export class EastAsiaMap {
   private pixelRatio = window.devicePixelRatio || 1;
   private ratioQuery: MediaQueryList | null = null;
   private model: MapModel | null = null;
+  /** The last model as JSON: the game screen passes one on every redraw, mostly unchanged. */
+  private modelKey = '';
 
   constructor(
     private readonly parent: HTMLElement,
@@ -84,6 +86,9 @@ export class EastAsiaMap {
   }
 
   update(model: MapModel): void {
+    const key = JSON.stringify(model);
+    if (key === this.modelKey) return;
+    this.modelKey = key;
     this.model = model;
     this.overlay.setModel(model);
     this.scene.setModel(model);

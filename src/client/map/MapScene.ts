@@ -8,8 +8,9 @@
  * aligned to device pixels, so the map stays crisp on high-DPI screens at any zoom.
  * A pan or zoom only moves the camera over these textures: in software WebGL (no GPU)
  * every extra layer or live Graphics object costs milliseconds in each frame. While
- * the front covers the view the back is not drawn at all. Highlights and relations are
- * composed into both pictures when they change, at most once per frame.
+ * the front covers the view the back is not drawn at all, nor kept up to date.
+ * Highlights and relations are composed into the pictures on screen when they change,
+ * at most once per frame.
  *
  * The camera works in canvas units: zoom = CSS px per unit × devicePixelRatio, because
  * the game canvas is sized in device pixels (see EastAsiaMap).
@@ -58,16 +59,15 @@ const KEY_ZOOM = 1.5;
 const KEY_PAN = 0.15;
 /** Bigger textures cost memory for no gain on any screen we expect. */
 const TEXTURE_CAP = 8192;
-/** Frames drawn after the last change before the game loop sleeps: a still map costs no CPU or GPU. */
-const IDLE_FRAMES = 3;
 
 const DEPTH = { back: 0, front: 1, zones: 2 } as const;
 
-/** A picture on screen: its coastlines, the texture it is composed into, and the image showing it. */
+/** A picture on screen: its coastlines, the texture it is composed into, the image showing it, and the marks in it (as a key). */
 interface Shown {
   picture: MapPicture;
   texture: Phaser.Textures.CanvasTexture;
   image: Phaser.GameObjects.Image;
+  marks: string;
 }
 
 export class MapScene extends Phaser.Scene {
@@ -83,13 +83,10 @@ export class MapScene extends Phaser.Scene {
 
   private back: Shown | null = null;
   private front: Shown | null = null;
-  /** Highlights or relations changed: compose the pictures again before the next frame. */
-  private marksStale = false;
   private textureSerial = 0;
 
   private lastChange = 0;
   private settled = true;
-  private idleFrames = 0;
   private shown = false;
   private animation: { from: View; to: View; start: number } | null = null;
   private drag: { x: number; y: number; view: View; moved: boolean } | null = null;
@@ -130,20 +127,22 @@ export class MapScene extends Phaser.Scene {
       this.settled = true;
       if (this.frontIsStale()) this.paintFront();
     }
-    // Not while a drag goes on: the pointer crossing theatres would repaint the picture under every move.
-    if (this.marksStale && !this.drag?.moved && !this.pinch) {
-      this.marksStale = false;
-      for (const shown of [this.back, this.front]) if (shown) this.compose(shown);
-    }
     // The back only shows where the front does not reach (a pan or zoom out past its margin).
-    if (this.back && this.front) this.back.image.setVisible(!rectCovers(this.front.picture.paint.region, this.visibleOnMap()));
-    if (this.animation || !this.settled) this.idleFrames = 0;
-    else if (++this.idleFrames > IDLE_FRAMES && this.shown) this.game.loop.sleep();
+    const backShows = !this.front || !rectCovers(this.front.picture.paint.region, this.visibleOnMap());
+    this.back?.image.setVisible(backShows);
+    // Not while a drag goes on: the pointer crossing theatres would repaint the picture under every move.
+    if (!this.drag?.moved && !this.pinch) {
+      const marks = this.marks();
+      const key = JSON.stringify(marks);
+      for (const shown of [this.front, backShows ? this.back : null]) if (shown && shown.marks !== key) this.compose(shown, marks, key);
+    }
+    // A still map costs no CPU or GPU: the loop sleeps after the frame that draws the last
+    // change (each frame costs tens of milliseconds in software WebGL, so none is drawn twice).
+    if (!this.animation && this.settled && this.shown) this.game.loop.sleep();
   }
 
   /** Something changed on screen: run the loop until it is drawn and settled. */
   private wake(): void {
-    this.idleFrames = 0;
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
@@ -296,16 +295,18 @@ export class MapScene extends Phaser.Scene {
     if (!texture) throw new Error(`map texture ${key} could not be created`);
     const { region, resolution } = picture.paint;
     const image = old?.image ?? this.add.image(0, 0, key).setOrigin(0).setDepth(depth);
-    const shown = { picture, texture, image };
-    this.compose(shown);
+    const shown = { picture, texture, image, marks: '' };
+    const marks = this.marks();
+    this.compose(shown, marks, JSON.stringify(marks));
     image.setTexture(key).setPosition(region.x, region.y).setScale(1 / resolution).setVisible(true);
     if (old) this.textures.remove(old.texture);
     return shown;
   }
 
-  private compose({ picture, texture }: Shown): void {
-    picture.compose(texture.getContext(), this.marks());
-    texture.refresh();
+  private compose(shown: Shown, marks: Marks, key: string): void {
+    shown.picture.compose(shown.texture.getContext(), marks);
+    shown.texture.refresh();
+    shown.marks = key;
   }
 
   // -------------------------------------------------------------------------
@@ -322,9 +323,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private marksChanged(): void {
-    if (!this.created) return;
-    this.marksStale = true;
-    this.wake();
+    if (this.created) this.wake();
   }
 
   // -------------------------------------------------------------------------

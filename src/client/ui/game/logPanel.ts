@@ -25,6 +25,8 @@ export class LogPanel {
       this.shown = 0;
       this.lastRound = -1;
     }
+    if (lines.length === this.shown) return;
+    // Read before appending (and only then: reading the layout forces the browser to compute it).
     const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
     for (const line of lines.slice(this.shown)) {
       if (line.round !== this.lastRound) {
