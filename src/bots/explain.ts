@@ -4,10 +4,12 @@
  * one that the choice moved most in its favour.
  */
 import type { PowerId } from '../game/powers.js';
+import type { Order } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MOTIVE_GOAL, OBJECTIVE_GOAL, POSTURE_GOAL } from '../view/text/en-bots.js';
 import type { Posture } from './doctrine.js';
 import type { Sketch } from './foresee.js';
+import type { PlannedOrder } from './normalOrders.js';
 import { appraiseAtRoundEnd, type Motive } from './value.js';
 
 export interface Reason {
@@ -43,4 +45,10 @@ export function strongestReason(sc: Scenario, power: PowerId, posture: Posture, 
     if (gain > Math.max(best.strength, GAIN_EPSILON)) best = { goal: goalOf(sc, power, motive), strength: gain };
   }
   return best;
+}
+
+/** The order of a plan with the strongest reason, and that reason: it leads the plan's rationale. */
+export function leadReason(sc: Scenario, power: PowerId, posture: Posture, plan: readonly PlannedOrder[]): { order: Order; reason: Reason } {
+  const reasons = plan.map((p) => ({ order: p.order, reason: strongestReason(sc, power, posture, p.before, p.after, p.bonus) }));
+  return reasons.reduce((a, b) => (b.reason.strength > a.reason.strength + 1e-9 ? b : a));
 }

@@ -1,22 +1,24 @@
 /**
  * The bot levels and the one door to them. A level is a maker of bots from a seed;
- * a new level (the search-based Hard) plugs in by adding its name to BOT_LEVELS and
- * its maker to MAKERS, and every caller (the browser worker, the CLIs, the tests)
- * gets it through `createBot` or `botActionFor`.
+ * a level plugs in by adding its name to BOT_LEVELS and its maker to MAKERS, and
+ * every caller (the browser worker, the CLIs, the tests) gets it through `createBot`
+ * or `botActionFor`.
  */
 import type { PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Bot, BotChoice } from './bot.js';
 import { easyBot } from './easy.js';
+import { hardBot } from './hard.js';
 import { normalBot } from './normal.js';
 
-export const BOT_LEVELS = ['easy', 'normal'] as const;
+export const BOT_LEVELS = ['easy', 'normal', 'hard'] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
 
 const MAKERS: Record<BotLevel, (seed: string) => Bot> = {
   easy: easyBot,
   normal: normalBot,
+  hard: (seed) => hardBot(seed),
 };
 
 export function isBotLevel(value: unknown): value is BotLevel {

@@ -13,7 +13,7 @@ import { asked, decisionSeed, seatViewOnly, type Bot, type BotChoice } from './b
 import { likelyChoice, outlook, type Outlook } from './decisionOutlook.js';
 import { postureBonus, postureFor, type Posture } from './doctrine.js';
 import { DOCTRINES } from './doctrines/index.js';
-import { strongestReason } from './explain.js';
+import { leadReason, strongestReason } from './explain.js';
 import { sketchOf } from './foresee.js';
 import { planOrders } from './normalOrders.js';
 import { optionLabel, orderPhrase } from './rationale.js';
@@ -67,9 +67,7 @@ export function normalBot(seed: string): Bot {
     const posture = postureFor(DOCTRINES[power], { sc, view, power, signals });
     if (asked(sc, view, power) === 'decide') return chooseOption(sc, view, power, posture, () => 0.05 * nextFloat(rng));
     const plan = planOrders(sc, view, power, posture, signals, rng);
-    // The order with the strongest reason leads the rationale.
-    const reasons = plan.map((p) => ({ order: p.order, reason: strongestReason(sc, power, posture, p.before, p.after, p.bonus) }));
-    const lead = reasons.reduce((a, b) => (b.reason.strength > a.reason.strength + 1e-9 ? b : a));
+    const lead = leadReason(sc, power, posture, plan);
     const phrase = orderPhrase(sc, lead.order);
     return {
       action: { type: 'orders', orders: plan.map((p) => p.order) },

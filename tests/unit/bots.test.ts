@@ -9,7 +9,6 @@ import { awaiting, decide, legalChoices, submitOrders } from '../../src/game/act
 import { catalog } from '../../src/game/catalog.js';
 import { checkOrders } from '../../src/game/orders.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
-import { seedRng, shuffle } from '../../src/game/rng.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState, Order } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
@@ -21,10 +20,17 @@ import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bo
 import { playToEnd } from '../../src/bots/play.js';
 import type { Policy } from '../../src/bots/policy.js';
 import { POWER_NAME } from '../../src/view/text/en.js';
+import { withOtherSecrets } from '../helpers/hiddenParts.js';
 import { realScenario } from '../helpers/scenarios.js';
 
 const sc = realScenario();
 const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
+/**
+ * The levels these tests play whole games with in every seat. Hard's search takes a
+ * hundred times longer per decision, and its clock cap must be lifted for the same-answer
+ * checks, so tests/unit/botsHard.test.ts runs the same checks for it.
+ */
+const QUICK_LEVELS = BOT_LEVELS.filter((level) => level !== 'hard');
 
 function policies(level: (power: PowerId) => BotLevel, seed: string): Record<PowerId, Policy> {
   return Object.fromEntries(POWERS.map((p) => [p, botPolicy(createBot(level(p), `${seed}/${p}`))])) as Record<PowerId, Policy>;
@@ -41,51 +47,6 @@ function snapshots(level: BotLevel, games: number): GameState[] {
   return out;
 }
 
-/**
- * The same match with everything `viewer` may not see changed: the others' hands (same
- * sizes), agendas, locked-in orders and choices, every deck's order, the headlines and
- * crises to come, the random generator, and which other power owns covert units.
- */
-function withOtherSecrets(G: GameState, viewer: PowerId, seed: string): GameState {
-  const H = structuredClone(G);
-  const rng = seedRng(seed);
-  for (const p of POWERS.filter((q) => q !== viewer)) {
-    const seat = H.seats[p];
-    // Swap the hand with cards from the deck, keeping its size (the size is public).
-    const pool = shuffle(rng, [...seat.hand, ...H.secret.decks[p]]);
-    seat.hand = pool.slice(0, seat.hand.length);
-    H.secret.decks[p] = pool.slice(seat.hand.length);
-    const agendas = sc.agendas.filter((a) => a.power === p && a.id !== seat.agenda);
-    seat.agenda = agendas[0]!.id;
-    if (seat.orders) seat.orders = [...HOLD3];
-    if (seat.choice && H.step.kind === 'decide') {
-      const { deck, card } = H.step;
-      const decision = deck === 'headline' ? catalog(sc).headline(card).decision! : catalog(sc).crisis(card).decision;
-      seat.choice = decision.options.find((o) => o.id !== seat.choice)!.id;
-    }
-  }
-  H.secret.rng = seedRng(`${seed}/rng`);
-  // A headline still to come is swapped for another card of its round's pool, where it has one.
-  H.secret.headlines = H.secret.headlines.map((id, i) => {
-    const entry = sc.timeline.find((t) => t.round === H.round + 1 + i);
-    return entry && 'pool' in entry ? entry.pool.find((c) => c !== id)! : id;
-  });
-  H.secret.crises = shuffle(rng, [...H.secret.crises].reverse());
-  // Covert units change hands between two powers that are not the viewer: the view shows only their number.
-  for (const stacks of Object.values(H.forces)) {
-    const owners = POWERS.filter((p) => p !== viewer && (stacks[p]?.covert ?? 0) > 0);
-    for (const owner of owners) {
-      // An empty stack shows as such, so the heir must have none or have open units, and an emptied owner loses its stack.
-      const heir = POWERS.find((q) => q !== viewer && q !== owner && (!stacks[q] || stacks[q]!.open > 0))!;
-      const moved = stacks[owner]!.covert;
-      stacks[owner]!.covert = 0;
-      if (stacks[owner]!.open === 0) delete stacks[owner];
-      stacks[heir] = { open: stacks[heir]?.open ?? 0, covert: (stacks[heir]?.covert ?? 0) + moved };
-    }
-  }
-  return H;
-}
-
 describe('a bot sees only its seat', () => {
   it('cannot be handed the master state: not by type, not at run time', () => {
     const G = setupState(sc, { seed: 'types' });
@@ -97,7 +58,7 @@ describe('a bot sees only its seat', () => {
     expect(() => botPolicy(bot).orders(sc, G, 'CHN')).toThrow(/master's state/);
   });
 
-  it.each(BOT_LEVELS)('%s: choices are unchanged when the hidden parts of the true state change', (level) => {
+  it.each(QUICK_LEVELS)('%s: choices are unchanged when the hidden parts of the true state change', (level) => {
     let compared = 0;
     let changedSecrets = 0;
     let movedCovert = 0;
@@ -108,7 +69,7 @@ describe('a bot sees only its seat', () => {
         const view = playerView(G, power);
         const due = G.step.kind === 'decide' ? G.step.powers.includes(power) : G.step.kind === 'orders';
         if (!due || G.ready.includes(power)) continue;
-        const H = withOtherSecrets(G, power, `hide/${i}/${power}`);
+        const H = withOtherSecrets(sc, G, power, `hide/${i}/${power}`);
         if (JSON.stringify(H.secret) !== JSON.stringify(G.secret)) changedSecrets++;
         if (JSON.stringify(H.forces) !== JSON.stringify(G.forces)) movedCovert++;
         // The changes really are hidden: the seat's view is the same...
@@ -124,7 +85,7 @@ describe('a bot sees only its seat', () => {
     expect(movedCovert).toBeGreaterThan(0);
   });
 
-  it.each(BOT_LEVELS)('%s: never changes the view it is given', (level) => {
+  it.each(QUICK_LEVELS)('%s: never changes the view it is given', (level) => {
     let checked = 0;
     for (const G of snapshots(level, 1)) {
       for (const power of awaiting(G)) {
@@ -140,7 +101,7 @@ describe('a bot sees only its seat', () => {
 });
 
 describe('bots answer every question legally, with a reason', () => {
-  it.each(BOT_LEVELS)('%s: a legal action and a one-line rationale naming the power, for orders and for decisions', (level) => {
+  it.each(QUICK_LEVELS)('%s: a legal action and a one-line rationale naming the power, for orders and for decisions', (level) => {
     const seen = { orders: 0, decide: 0 };
     for (const G of snapshots(level, 1)) {
       for (const power of POWERS) {
@@ -239,7 +200,7 @@ describe("the lookahead foresees what the rules do", () => {
 /** Whole seeded games with the same level in every seat: any illegal action throws RefusedActionError. */
 const GAMES = 200;
 
-describe.each(BOT_LEVELS)('%s in every seat', (level) => {
+describe.each(QUICK_LEVELS)('%s in every seat', (level) => {
   it(`plays ${GAMES} whole games without an illegal action or an exception`, () => {
     for (let g = 0; g < GAMES; g++) {
       const G = playToEnd(sc, setupState(sc, { seed: `whole/${g}` }), policies(() => level, `whole/${level}/${g}`));

@@ -98,6 +98,12 @@ export const BOT_SAYS = {
   choiceWithoutReason: (power: Target, option: string) => `${POWER_NAME[power]} chooses “${option}”; neither way matters much to it.`,
   /** Normal: a crisis, where the first rule is not to be the one who starts a war. */
   crisisCalm: (power: Target, option: string) => `${POWER_NAME[power]} chooses “${option}”: at this Tension, raising it could start a war.`,
+  /** Hard: the lead order of the plan that did best when played out against its guesses at the others' hands. */
+  searchedOrders: (power: Target, order: string, goal: string | null, plans: number, futures: number) =>
+    `${POWER_NAME[power]} ${order}${goal ? ` ${goal}` : ''}: best of ${plans} plans played out in ${futures} imagined rounds.`,
+  /** Hard: the option that did best against its guesses at what the others would choose. */
+  searchedChoice: (power: Target, option: string, goal: string | null, futures: number) =>
+    `${POWER_NAME[power]} chooses “${option}”${goal ? ` ${goal}` : ''}: it did best in ${futures} imagined rounds.`,
   /** Easy: random play with a lean, and it says so. */
   ordersOnAHunch: (power: Target, order: string) => `${POWER_NAME[power]} ${order} on a hunch.`,
   choiceOnAHunch: (power: Target, option: string) => `${POWER_NAME[power]} chooses “${option}” on a hunch.`,

@@ -1,0 +1,140 @@
+/**
+ * The Hard bot (issue 4, second half): determinisation search that sees only its
+ * seat's view, answers legally with a one-line reason, plays whole games in every
+ * seat, and beats Normal by a margin that is not noise.
+ */
+import { describe, expect, it } from 'vitest';
+import { legalChoices } from '../../src/game/actions.js';
+import { checkOrders } from '../../src/game/orders.js';
+import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { setupState } from '../../src/game/setup.js';
+import type { GameState } from '../../src/game/types.js';
+import { playerView } from '../../src/game/view.js';
+import type { Bot } from '../../src/bots/bot.js';
+import { botPolicy } from '../../src/bots/botPolicy.js';
+import { HARD_BUDGET, hardBot, type HardBudget } from '../../src/bots/hard.js';
+import { imagineWorld } from '../../src/bots/imaginedWorld.js';
+import { createBot } from '../../src/bots/levels.js';
+import { playToEnd } from '../../src/bots/play.js';
+import type { Policy } from '../../src/bots/policy.js';
+import { seedRng } from '../../src/game/rng.js';
+import { POWER_NAME } from '../../src/view/text/en.js';
+import { withOtherSecrets } from '../helpers/hiddenParts.js';
+import { realScenario } from '../helpers/scenarios.js';
+
+const sc = realScenario();
+/** The shipped budget without its clock cap: the cap is the one thing that may make two runs differ. */
+const UNCAPPED: HardBudget = { ...HARD_BUDGET, capMs: Infinity };
+
+const seats = (bot: (power: PowerId) => Bot): Record<PowerId, Policy> =>
+  Object.fromEntries(POWERS.map((p) => [p, botPolicy(bot(p))])) as Record<PowerId, Policy>;
+
+/** States from whole Normal games, before every action: Hard is asked about positions it did not steer to. */
+function snapshots(games: number): GameState[] {
+  const out: GameState[] = [];
+  for (let g = 0; g < games; g++) {
+    const G = setupState(sc, { seed: `hard-snap/${g}` });
+    out.push(structuredClone(G));
+    playToEnd(sc, G, seats((p) => createBot('normal', `hard-snap/${g}/${p}`)), { afterAction: (state) => state.step.kind !== 'over' && out.push(structuredClone(state)) });
+  }
+  return out;
+}
+
+describe('Hard sees only its seat', () => {
+  const states = snapshots(2).filter((_, i) => i % 5 === 0);
+
+  it('imagines worlds its seat could be in: the same view, whatever it guesses', () => {
+    for (const G of states) {
+      for (const power of POWERS.filter((p) => !G.ready.includes(p))) {
+        const view = playerView(G, power);
+        const world = imagineWorld(sc, view, power, seedRng(`guess/${power}`));
+        // The others' locked-in orders are forgotten (they choose afresh in the imagined world): compare all else.
+        expect({ ...playerView(world, power), ready: view.ready }).toEqual(view);
+      }
+    }
+  });
+
+  it('chooses the same when the hidden parts of the true state change, never changes its view, and answers legally with a reason', () => {
+    let compared = 0;
+    const asked = { orders: 0, decide: 0 };
+    for (const [i, G] of states.entries()) {
+      for (const power of POWERS) {
+        const due = G.step.kind === 'decide' ? G.step.powers.includes(power) : G.step.kind === 'orders';
+        if (!due || G.ready.includes(power)) continue;
+        const view = playerView(G, power);
+        const before = structuredClone(view);
+        const H = withOtherSecrets(sc, G, power, `hard-hide/${i}/${power}`);
+        expect(playerView(H, power)).toEqual(view);
+        const bot = hardBot(`hard-honest/${i}`, UNCAPPED);
+        const choice = bot(sc, view, power);
+        expect(view).toEqual(before);
+        expect(bot(sc, playerView(H, power), power)).toEqual(choice);
+        const choices = legalChoices(sc, view, power);
+        if (choice.action.type === 'decide') expect('options' in choices && choices.options).toContain(choice.action.option);
+        else expect(checkOrders(sc, view, power, choice.action.orders)).toMatchObject({ ok: true });
+        asked[choice.action.type]++;
+        expect(choice.rationale.startsWith(POWER_NAME[power])).toBe(true);
+        expect(choice.rationale).not.toContain('\n');
+        expect(choice.rationale.length).toBeLessThan(180);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+    expect(asked.decide).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Hard in every seat. 200 games at the shipped budget would take well over an hour
+ * on a 2-core machine (six searching seats, about a hundred decisions a game), so
+ * this plays them at the smallest budget that still runs every part of the search
+ * (one guessed world, two plans, decisions included); the search's code path and
+ * legality do not depend on the budget's size.
+ */
+const GAMES = 200;
+const SMALL: HardBudget = { worlds: 1, plans: 2, capMs: Infinity };
+
+describe('Hard in every seat', () => {
+  it(`plays ${GAMES} whole games at a small budget without an illegal action or an exception`, () => {
+    for (let g = 0; g < GAMES; g++) {
+      const G = playToEnd(sc, setupState(sc, { seed: `hard-whole/${g}` }), seats((p) => hardBot(`hard-whole/${g}/${p}`, SMALL)));
+      expect(G.result).not.toBeNull();
+    }
+  });
+});
+
+describe('Hard beats Normal', () => {
+  /**
+   * Seat-rotated in pairs: both games of a pair start from the same seed (hands,
+   * agendas, headlines), Hard holding the even seats in one and the odd seats in the
+   * other, so each power is played by each level equally often and the luck of the
+   * deal cancels within a pair. The statistic is, per pair, the mean of (Hard seats'
+   * mean final score − Normal seats' mean final score) over its two games; Hard wins if
+   * the mean over pairs is above zero by more than 1.645 standard errors (a one-sided
+   * test at 5%). Hard's edge is about 0.4 points a game with a pair's spread about
+   * 0.75, so a 1% test would need some thirty pairs, over five minutes here; the series
+   * is seeded and the search uncapped, so the outcome does not vary from run to run.
+   */
+  it('by a margin that is not noise (z > 1.645 on the paired mean score difference)', () => {
+    const pairs = 12;
+    const diffs: number[] = [];
+    for (let s = 0; s < pairs; s++) {
+      let pair = 0;
+      for (const flip of [0, 1]) {
+        const hard = (p: PowerId) => (POWERS.indexOf(p) + flip) % 2 === 0;
+        const G = playToEnd(
+          sc,
+          setupState(sc, { seed: `hard-versus/${s}` }),
+          seats((p) => (hard(p) ? hardBot(`hard-versus/${s}/${p}`, UNCAPPED) : createBot('normal', `hard-versus/${s}/${p}`))),
+        );
+        const mean = (side: boolean) => POWERS.filter((p) => hard(p) === side).reduce((sum, p) => sum + G.powers[p].vp, 0) / 3;
+        pair += (mean(true) - mean(false)) / 2;
+      }
+      diffs.push(pair);
+    }
+    const mean = diffs.reduce((a, b) => a + b, 0) / pairs;
+    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (pairs - 1));
+    const z = mean / (sd / Math.sqrt(pairs));
+    expect(z, `Hard − Normal: mean ${mean.toFixed(2)} points a game over ${pairs} pairs, sd ${sd.toFixed(2)}, z ${z.toFixed(2)}`).toBeGreaterThan(1.645);
+  });
+});
