@@ -14,4 +14,4 @@ export function bundledScenarios(): Map<string, Scenario> {
   return cached;
 }
 
-export const DEFAULT_SCENARIO = '2024-northern-triangle';
+export { DEFAULT_SCENARIO } from './defaultScenario.js';

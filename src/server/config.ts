@@ -1,0 +1,55 @@
+/**
+ * The server's settings, read from the environment once at start and checked, so a
+ * typo in PORT or DATABASE_URL stops the process with a message naming the variable
+ * instead of failing later somewhere else.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Where the embedded SQLite file lives when no DATABASE_URL is given. */
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** The built client to serve; absent in tests that drive only sockets and the API. */
+  clientDir: string | null;
+  /** Extra page origins allowed to open sockets (the page's own origin always is). */
+  origins: string[];
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string | null }): ServerConfig {
+  return {
+    port: readPort(env.PORT),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: env.DATA_DIR?.trim() || './data',
+    databaseUrl: readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
+    redisUrl: readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    clientDir: env.CLIENT_DIR?.trim() || defaults.clientDir,
+    origins: (env.ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 8000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  return port;
+}
+
+function readUrl(name: string, raw: string | undefined, protocols: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${redact(raw)}"`);
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${url.protocol}//..."`);
+  return raw.trim();
+}
+
+/** Never echo a password from a connection string into a log. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,139 @@
+/**
+ * The lobby's HTTP API under /api, as Koa middleware. Bodies are read with a size
+ * limit, parsed and checked here; every refusal is JSON `{ "error": "..." }` with a
+ * status that says what kind of refusal it is.
+ */
+import type { Context, Next } from 'koa';
+import type { z } from 'zod';
+import type { GameHost } from '../../game/game.js';
+import { normaliseCode } from './codes.js';
+import { RateLimiter } from './rateLimit.js';
+import { createRequest, describeProblem, hostRequest, joinRequest, leaveRequest, settingsRequest } from './requests.js';
+import { LobbyError, type LobbyService } from './service.js';
+
+const MAX_BODY = 16 * 1024;
+
+export interface ApiLimits {
+  /** Matches a client may create in a burst, and per minute after. */
+  create: { burst: number; perMinute: number };
+  join: { burst: number; perMinute: number };
+}
+
+export const DEFAULT_LIMITS: ApiLimits = { create: { burst: 10, perMinute: 10 }, join: { burst: 30, perMinute: 30 } };
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits = DEFAULT_LIMITS) {
+  const createLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
+  const joinLimit = new RateLimiter(limits.join.burst, limits.join.perMinute);
+
+  const routes: Array<[string, RegExp, (ctx: Context, code: string) => Promise<unknown>]> = [
+    ['GET', /^\/api\/scenarios$/, async () => [...host.scenarios.values()].map((sc) => ({ id: sc.id, title: sc.title, rounds: sc.rounds }))],
+    ['GET', /^\/api\/matches$/, async () => lobby.listOpen()],
+    [
+      'POST',
+      /^\/api\/matches$/,
+      async (ctx) => {
+        limit(createLimit, ctx);
+        const body = parse(createRequest, await readJson(ctx));
+        ctx.status = 201;
+        return lobby.create(body);
+      },
+    ],
+    ['GET', /^\/api\/matches\/([^/]+)$/, async (_ctx, code) => lobby.get(code)],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/join$/,
+      async (ctx, code) => {
+        limit(joinLimit, ctx);
+        const body = parse(joinRequest, await readJson(ctx));
+        return { ...(await lobby.join(code, body.power, body.name)), power: body.power, matchID: code };
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/leave$/,
+      async (ctx, code) => {
+        const body = parse(leaveRequest, await readJson(ctx));
+        await lobby.leave(code, body.power, body.credentials);
+        return { ok: true };
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/start$/,
+      async (ctx, code) => {
+        const body = parse(hostRequest, await readJson(ctx));
+        await lobby.start(code, body.hostToken);
+        return lobby.get(code);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/matches\/([^/]+)\/settings$/,
+      async (ctx, code) => {
+        const body = parse(settingsRequest, await readJson(ctx));
+        await lobby.updateSettings(code, body.hostToken, body.settings);
+        return lobby.get(code);
+      },
+    ],
+  ];
+
+  return async (ctx: Context, next: Next): Promise<void> => {
+    if (!ctx.path.startsWith('/api/')) return next();
+    try {
+      const route = routes.find(([method, pattern]) => method === ctx.method && pattern.test(ctx.path));
+      if (!route) {
+        const known = routes.some(([, pattern]) => pattern.test(ctx.path));
+        throw new HttpError(known ? 405 : 404, known ? `${ctx.method} is not allowed on ${ctx.path}` : `no such API route: ${ctx.path}`);
+      }
+      const raw = route[1].exec(ctx.path)![1];
+      const code = raw === undefined ? '' : normaliseCode(decodeURIComponent(raw));
+      if (code === null) throw new HttpError(404, `"${raw!.slice(0, 20)}" is not a match code (six letters and digits)`);
+      const result = await route[2](ctx, code);
+      ctx.body = result;
+    } catch (error) {
+      if (error instanceof HttpError || error instanceof LobbyError) {
+        ctx.status = error.status;
+        ctx.body = { error: error.message };
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+function limit(limiter: RateLimiter, ctx: Context): void {
+  if (!limiter.take(ctx.ip)) throw new HttpError(429, 'too many requests from this address; wait a minute and try again');
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new HttpError(400, describeProblem(result.error));
+  return result.data;
+}
+
+async function readJson(ctx: Context): Promise<unknown> {
+  if (!ctx.is('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm start`: the game server on PORT (default 8000), serving the built client, with
+ * matches stored in SQLite under DATA_DIR (default ./data) unless DATABASE_URL names a
+ * PostgreSQL database; REDIS_URL shares live updates between several processes.
+ */
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
+import { ConfigError, readConfig } from './config.js';
+import { loadScenarioFolder } from './scenarios.js';
+import { startServer } from './server.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, { clientDir: `${root}dist` });
+  const scenarios = loadScenarioFolder(`${root}scenarios`);
+  const server = await startServer(config, { scenarios, defaultScenario: DEFAULT_SCENARIO });
+  // A stray rejection in one match must not stop every other match.
+  process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason));
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : (error.stack ?? error.message));
+  process.exit(1);
+});

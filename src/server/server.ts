@@ -1,0 +1,183 @@
+/**
+ * The game server: boardgame.io's Server running the `triangles` game, with the built
+ * client, our lobby API and the server's bots on one port. The fixes to boardgame.io
+ * that live here (the others are in patches/, see docs/ENGINE.md):
+ *  - seeds from crypto per match, never the clock (lobby/service.ts);
+ *  - boardgame.io's own lobby routes are closed: ours check every body and never
+ *    publish credentials or seeds;
+ *  - sockets: origins checked, message size capped, every packet checked (socketGuard.ts);
+ *  - credentials stored hashed and compared in constant time (auth.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { ProcessGameConfig } from 'boardgame.io/internal';
+import type { IncomingMessage } from 'node:http';
+import type { Server as IOServer } from 'socket.io';
+import type { IntermediateTransportData } from 'boardgame.io/dist/types/src/master/master';
+import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
+import type { Scenario } from '../scenario/schema.js';
+import { createAuthenticator } from './auth.js';
+import { ServerBots } from './bots/serverBots.js';
+import type { ServerConfig } from './config.js';
+import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
+import { LobbyService } from './lobby/service.js';
+import { lobbyOf } from './lobby/matchInfo.js';
+import { Presence } from './presence.js';
+import { RedisPubSub } from './pubsub/redisPubSub.js';
+import { guardSockets } from './socketGuard.js';
+import { staticClient } from './staticFiles.js';
+import { openStorage } from './storage/open.js';
+import type { MatchStore } from './storage/types.js';
+
+// boardgame.io/server is CommonJS only (STACK.md): load it through require.
+const require = createRequire(import.meta.url);
+const bgio = require('boardgame.io/server') as typeof import('boardgame.io/server') & { Master: MasterClass };
+
+interface MasterLike {
+  onUpdate(action: unknown, stateID: number, matchID: string, playerID: string): Promise<unknown>;
+}
+type MasterClass = new (game: unknown, db: unknown, transport: { send: (d: unknown) => void; sendAll: (d: unknown) => void }, auth: unknown) => MasterLike;
+
+export interface ServerOptions {
+  scenarios: Map<string, Scenario>;
+  defaultScenario: string;
+  limits?: ApiLimits;
+  /** Log lines go here (tests keep them quiet). */
+  log?: (line: string) => void;
+  /** For tests: a table prefix on PostgreSQL so runs do not see each other. */
+  tablePrefix?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: MatchStore;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host: GameHost = { scenarios: options.scenarios, defaultScenario: options.defaultScenario, newSeed: () => randomBytes(16).toString('hex') };
+  const game = createTrianglesGame(host);
+  const store = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, tablePrefix: options.tablePrefix });
+  const pubSub = config.redisUrl ? await RedisPubSub.connect<IntermediateTransportData>(config.redisUrl) : undefined;
+  const botKey = randomBytes(24).toString('base64url');
+  const onError = (matchID: string, error: Error) => log(`match ${matchID}: ${error.stack ?? error.message}`);
+
+  // Bots look again after every move this process stores, whoever made it.
+  let bots: ServerBots | null = null;
+  const observed = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'setState') {
+        return async (matchID: string, state: unknown, deltalog?: unknown) => {
+          await target.setState(matchID, state as never, deltalog as never);
+          bots?.poke(matchID);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+  const transport = new bgio.SocketIO({
+    ...(pubSub ? { pubSub } : {}),
+    socketOpts: {
+      // A seat's largest message is a list of three orders: 64 kB is far more than enough.
+      maxHttpBufferSize: 64 * 1024,
+      // boardgame.io passes `origins` where socket.io 4 expects `origin` (BOARDGAMEIO.md #5).
+      cors: { origin: config.origins },
+      allowRequest: (req: IncomingMessage, done: (err: string | null, ok: boolean) => void) => done(null, originAllowed(req, config.origins)),
+    } as never,
+  });
+  const server = bgio.Server({
+    games: [game],
+    db: observed,
+    transport,
+    origins: config.origins,
+    authenticateCredentials: createAuthenticator(botKey) as never,
+  });
+
+  const processedGame = ProcessGameConfig(game);
+  const pubSubOf = () => (transport as unknown as { pubSub: { publish(channel: string, payload: unknown): void } }).pubSub;
+  // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
+  const masterFor = (matchID: string) =>
+    new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, server.auth);
+  bots = new ServerBots(
+    store,
+    options.scenarios,
+    // The bot's move is queued with the match's socket moves, so the two never interleave.
+    (matchID, playerID, move, stateID) =>
+      (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {
+        const result = (await masterFor(matchID).onUpdate({ type: 'MAKE_MOVE', payload: { ...move, playerID, credentials: botKey } }, stateID, matchID, playerID)) as { error?: string } | undefined;
+        if (result?.error && result.error !== 'move refused') log(`match ${matchID}: bot move for seat ${playerID} failed: ${result.error}`);
+      }) as Promise<void>,
+    onError,
+  );
+
+  const lobby = new LobbyService(store, game, host, (matchID) => bots!.poke(matchID));
+  const presence = new Presence(lobby, onError);
+  const startedCache = new Set<string>();
+
+  guardSockets((server.app as unknown as { _io: IOServer })._io, GAME_NAME, {
+    isStarted: async (matchID) => {
+      if (startedCache.has(matchID)) return true;
+      const { metadata } = await store.fetch(matchID, { metadata: true });
+      const started = Boolean(lobbyOf(metadata)?.started);
+      if (started) startedCache.add(matchID);
+      return started;
+    },
+    onSeen: (socket, matchID, playerID, credentials) => presence.seen(socket, matchID, playerID, credentials),
+  });
+
+  server.app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.set('X-Frame-Options', 'DENY');
+    await next();
+  });
+  server.app.use(lobbyApi(lobby, host, options.limits ?? DEFAULT_LIMITS));
+  // boardgame.io's own lobby routes would create matches that skip our checks and list
+  // every match's setup data: closed.
+  server.app.use(async (ctx, next) => {
+    if (ctx.path === '/games' || ctx.path.startsWith('/games/')) {
+      ctx.status = 404;
+      ctx.body = { error: 'the lobby is at /api/matches' };
+      return;
+    }
+    await next();
+  });
+  if (config.clientDir) server.app.use(staticClient(config.clientDir));
+
+  const { appServer } = await server.run({ port: config.port, host: config.host } as never);
+  const port = (appServer.address() as AddressInfo).port;
+  const resumed = await bots.resumeAll(GAME_NAME);
+  log(`Triangles server on http://${config.host}:${port} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}${pubSub ? ', Redis pub/sub' : ''}; ${resumed} unfinished matches)`);
+
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    store,
+    close: async () => {
+      bots!.close();
+      presence.close();
+      (server.app as unknown as { _io: IOServer })._io.close();
+      await new Promise<void>((resolve) => appServer.close(() => resolve()));
+      await pubSub?.close();
+      await store.close();
+    },
+  };
+}
+
+/** Browsers send Origin; a page from elsewhere may not open a socket (non-browser clients send none). */
+function originAllowed(req: IncomingMessage, extra: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const hostHeader = req.headers.host;
+  try {
+    if (hostHeader && new URL(origin).host === hostHeader) return true;
+  } catch {
+    return false;
+  }
+  return extra.includes(origin);
+}

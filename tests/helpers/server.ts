@@ -1,0 +1,116 @@
+/**
+ * Integration-test helpers: a real game server on a loopback port, the lobby API over
+ * real HTTP, and seat clients that are boardgame.io clients over real sockets, played
+ * by Normal bots from the view each client receives.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'boardgame.io/client';
+import { SocketIO } from 'boardgame.io/multiplayer';
+import { botActionFor } from '../../src/bots/levels.js';
+import { awaiting } from '../../src/game/actions.js';
+import { createTrianglesGame } from '../../src/game/game.js';
+import { POWERS, seatOfPower, type PowerId } from '../../src/game/powers.js';
+import type { SeatView } from '../../src/game/types.js';
+import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { ServerConfig } from '../../src/server/config.js';
+import type { ApiLimits } from '../../src/server/lobby/api.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { realScenario } from './scenarios.js';
+
+export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+let scenarioCache: Map<string, Scenario> | null = null;
+export function testScenarios(): Map<string, Scenario> {
+  scenarioCache ??= new Map([[DEFAULT_SCENARIO, realScenario()]]);
+  return scenarioCache;
+}
+
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'triangles-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> & { limits?: ApiLimits; tablePrefix?: string } = {}): Promise<RunningServer> {
+  const { limits, tablePrefix, ...config } = overrides;
+  return startServer(
+    { port: 0, host: '127.0.0.1', dataDir: overrides.dataDir ?? tempDir().dir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [], ...config },
+    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(limits ? { limits } : {}), ...(tablePrefix ? { tablePrefix } : {}) },
+  );
+}
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function api<T = any>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+export interface Seat {
+  power: PowerId;
+  playerID: string;
+  credentials: string;
+}
+
+/** Create a match with every seat open and take all six seats; the host starts it. */
+export async function createFullMatch(base: string, options: Record<string, unknown> = {}): Promise<{ matchID: string; hostToken: string; seats: Seat[] }> {
+  const created = await api(base, 'POST', '/api/matches', { rounds: 2, ...options });
+  if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+  const { matchID, hostToken } = created.body;
+  const seats: Seat[] = [];
+  for (const power of POWERS) {
+    const joined = await api(base, 'POST', `/api/matches/${matchID}/join`, { power, name: `${power} player` });
+    if (joined.status !== 200) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+    seats.push({ power, playerID: joined.body.playerID, credentials: joined.body.credentials });
+  }
+  return { matchID, hostToken, seats };
+}
+
+export async function startMatch(base: string, matchID: string, hostToken: string): Promise<void> {
+  const started = await api(base, 'POST', `/api/matches/${matchID}/start`, { hostToken });
+  if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
+}
+
+type SeatClient = ReturnType<typeof Client>;
+
+/**
+ * A seat's boardgame.io client over a real socket, played by a Normal bot that sees
+ * only what this client received. Resolves `done` when the game is over.
+ */
+export function botSeatClient(url: string, matchID: string, seat: Seat, scenario: Scenario): { client: SeatClient; done: Promise<SeatView>; stop: () => void } {
+  const game = createTrianglesGame({ scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, newSeed: () => 'unused-on-a-client' });
+  const client = Client({ game, multiplayer: SocketIO({ server: url }), matchID, playerID: seat.playerID, credentials: seat.credentials, numPlayers: 6, debug: false } as never);
+  // One action per step (a round's orders, each decision): a later state may arrive
+  // before this seat's own move has landed, and must not make it act twice.
+  let actedFor = '';
+  const done = new Promise<SeatView>((resolve) => {
+    client.subscribe((state) => {
+      if (!state) return;
+      const view = state.G as unknown as SeatView;
+      if (state.ctx.gameover !== undefined) return resolve(view);
+      const step = `${view.round}/${view.step.kind}/${view.step.kind === 'decide' ? view.step.card : ''}`;
+      if (actedFor === step || !awaiting(view).includes(seat.power)) return;
+      actedFor = step;
+      const { action } = botActionFor('normal', scenario, view, seat.power, `client-${seat.power}`);
+      if (action.type === 'orders') client.moves.submitOrders!(action.orders);
+      else client.moves.decide!(action.option);
+    });
+  });
+  client.start();
+  return { client, done, stop: () => client.stop() };
+}
+
+export function seatOf(power: PowerId): string {
+  return seatOfPower(power);
+}
