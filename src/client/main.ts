@@ -3,6 +3,7 @@ import { createSeed } from './seed.js';
 import { App } from './app.js';
 import { bundledScenarios, DEFAULT_SCENARIO } from '../scenario/bundled.js';
 import { renderProblem } from './ui/problem.js';
+import { preloadMap } from './map/lazyMap.js';
 import { readSeedParam } from './seed.js';
 import './ui/styles.css';
 
@@ -11,6 +12,8 @@ try {
   const scenarios = bundledScenarios();
   const app = new App(root, { scenarios, defaultScenario: DEFAULT_SCENARIO, newSeed: createSeed }, window.localStorage, readSeedParam(window.location.search));
   app.showStart();
+  // Phaser is not needed until a game starts: fetch it while the person reads the start screen.
+  void preloadMap();
 } catch (error) {
   console.error(error);
   renderProblem(root, 'scenarioBroken', () => window.location.reload());

@@ -72,7 +72,8 @@ export class EastAsiaMap {
       audio: { noAudio: true },
       // Everything drawn is a texture painted by the 2D canvas, already antialiased: a
       // multisampled WebGL canvas would only cost each frame (a lot, in software WebGL).
-      render: { antialiasGL: false },
+      // At most two images are drawn per frame: small batches spare allocating megabytes of vertex buffers at start.
+      render: { antialiasGL: false, batchSize: 64 },
       scale: { mode: Phaser.Scale.NONE, zoom: 1 / this.pixelRatio },
       // Two pointers for pinch zoom; keys are read on the canvas itself, not on the whole window.
       input: { activePointers: 2, keyboard: false },

@@ -27,6 +27,7 @@ import {
   lerpView,
   panBy,
   rectCovers,
+  screenToWorld,
   visibleRect,
   zoomAt,
   zoomLimits,
@@ -60,7 +61,7 @@ const KEY_PAN = 0.15;
 /** Bigger textures cost memory for no gain on any screen we expect. */
 const TEXTURE_CAP = 8192;
 
-const DEPTH = { back: 0, front: 1, zones: 2 } as const;
+const DEPTH = { back: 0, front: 1 } as const;
 
 /** A picture on screen: its coastlines, the texture it is composed into, the image showing it, and the marks in it (as a key). */
 interface Shown {
@@ -102,8 +103,6 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     this.viewport = this.cssViewport();
     this.view = fitView(this.map, this.viewport);
-    this.paintBack();
-    this.addTheatreZones();
     this.listen();
     this.created = true;
     this.applyView(this.view);
@@ -127,6 +126,8 @@ export class MapScene extends Phaser.Scene {
       this.settled = true;
       if (this.frontIsStale()) this.paintFront();
     }
+    // The whole view is in the front at first: the back is painted after the first frame, not before it.
+    if (!this.back && this.shown) this.paintBack();
     // The back only shows where the front does not reach (a pan or zoom out past its margin).
     const backShows = !this.front || !rectCovers(this.front.picture.paint.region, this.visibleOnMap());
     this.back?.image.setVisible(backShows);
@@ -330,43 +331,27 @@ export class MapScene extends Phaser.Scene {
   // Input
   // -------------------------------------------------------------------------
 
-  /**
-   * One zone per theatre over its bounding box, with a hit test over all of its
-   * outlines (a plain object as the first argument of setInteractive would be read
-   * as a config and crash on hover).
-   */
-  private addTheatreZones(): void {
-    for (const theatre of this.asset.theatres) {
-      const bounds = this.hits.bounds(theatre.id);
-      if (!bounds || bounds.width === 0) continue;
-      const zone = this.add.zone(bounds.x, bounds.y, bounds.width, bounds.height).setOrigin(0).setDepth(DEPTH.zones);
-      zone.setName(theatre.id);
-      zone.setInteractive({
-        hitArea: new Phaser.Geom.Rectangle(0, 0, bounds.width, bounds.height),
-        hitAreaCallback: (_area: unknown, x: number, y: number) => this.hits.contains(theatre.id, [x + bounds.x, y + bounds.y]),
-        useHandCursor: true,
-      });
-    }
-  }
-
   private listen(): void {
-    this.input.on(Phaser.Input.Events.GAMEOBJECT_OVER, (_p: Phaser.Input.Pointer, zone: Phaser.GameObjects.GameObject) => {
-      this.hovered = zone.name;
-      this.marksChanged();
-    });
-    const leave = (zone: Phaser.GameObjects.GameObject | null) => {
-      if (zone === null || this.hovered === zone.name) this.hovered = null;
-      this.marksChanged();
-    };
-    this.input.on(Phaser.Input.Events.GAMEOBJECT_OUT, (_p: Phaser.Input.Pointer, zone: Phaser.GameObjects.GameObject) => leave(zone));
-    // Leaving the canvas altogether (onto a name, off the page) ends the hover too.
-    this.input.on(Phaser.Input.Events.GAME_OUT, () => leave(null));
     this.input.on(Phaser.Input.Events.POINTER_DOWN, (pointer: Phaser.Input.Pointer) => this.pointerDown(pointer));
     this.input.on(Phaser.Input.Events.POINTER_MOVE, (pointer: Phaser.Input.Pointer) => this.pointerMove(pointer));
-    this.input.on(Phaser.Input.Events.POINTER_UP, (_p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => this.pointerUp(over));
+    this.input.on(Phaser.Input.Events.POINTER_UP, (pointer: Phaser.Input.Pointer) => this.pointerUp(pointer));
+    // Leaving the canvas altogether (onto a name, off the page) ends the hover too.
+    this.input.on(Phaser.Input.Events.GAME_OUT, () => this.setHovered(null));
     const canvas = this.game.canvas;
     canvas.addEventListener('keydown', this.onKey);
     this.events.once(Phaser.Scenes.Events.DESTROY, () => canvas.removeEventListener('keydown', this.onKey));
+  }
+
+  /** The theatre under a pointer, by the map's own hit test over the outlines (no Phaser input zones: the core build of Phaser has none). */
+  private theatreAt(pointer: Phaser.Input.Pointer): string | null {
+    return this.hits.at(screenToWorld(this.view, this.viewport, this.cssPoint(pointer)));
+  }
+
+  private setHovered(id: string | null): void {
+    if (id === this.hovered) return;
+    this.hovered = id;
+    this.game.canvas.style.cursor = id ? 'pointer' : '';
+    this.marksChanged();
   }
 
   private readonly onKey = (event: KeyboardEvent): void => {
@@ -413,6 +398,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   private pointerMove(pointer: Phaser.Input.Pointer): void {
+    // The hover stays put while the map is dragged.
+    if (!this.pinch && !this.drag?.moved) this.setHovered(this.theatreAt(pointer));
     const two = this.twoPointers();
     if (this.pinch && two) {
       const [a, b] = two.map((p) => this.cssPoint(p)) as [Point, Point];
@@ -429,7 +416,7 @@ export class MapScene extends Phaser.Scene {
     this.applyView(panBy(this.drag.view, x - this.drag.x, y - this.drag.y));
   }
 
-  private pointerUp(over: Phaser.GameObjects.GameObject[]): void {
+  private pointerUp(pointer: Phaser.Input.Pointer): void {
     if (this.pinch) {
       // Lifting one finger of a pinch ends it without a click.
       if (!this.twoPointers()) this.pinch = null;
@@ -439,7 +426,7 @@ export class MapScene extends Phaser.Scene {
     const click = this.drag && !this.drag.moved;
     this.drag = null;
     if (!click) return;
-    const id = over[0]?.name;
+    const id = this.theatreAt(pointer);
     if (id) this.options.onSelect(id);
   }
 }

@@ -16,7 +16,7 @@ import { revealModel } from '../../view/revealModel.js';
 import { seatModel, type SeatModel } from '../../view/seatModel.js';
 import { POWER_NAME, reasonText } from '../../view/text/en.js';
 import { MESSAGE, PANEL } from '../../view/text/en-game.js';
-import { EastAsiaMap } from '../map/EastAsiaMap.js';
+import { LazyMap } from '../map/lazyMap.js';
 import { mapProbe } from '../testHook.js';
 import type { GameScreen, GameScreenProps } from './contracts.js';
 import { decisionChoices, decisionMade, othersDeciding } from './game/decisionPanel.js';
@@ -101,7 +101,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   let focusNext: string[] = [];
   let view = match.view(power);
 
-  const map = new EastAsiaMap(mapBox, { onSelectTheatre: (id) => chooseTheatre(id), reducedMotion });
+  const map = new LazyMap(mapBox, { onSelectTheatre: (id) => chooseTheatre(id), reducedMotion });
   mapProbe.positions = () => {
     const out: Record<string, { x: number; y: number }> = {};
     for (const theatre of sc.theatres) {
