@@ -18,6 +18,7 @@ import type { IntermediateTransportData } from 'boardgame.io/dist/types/src/mast
 import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
 import type { Scenario } from '../scenario/schema.js';
 import { createAuthenticator } from './auth.js';
+import { ChatHub } from './chat.js';
 import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
 import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
@@ -118,6 +119,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const lobby = new LobbyService(store, game, host, (matchID) => bots!.poke(matchID));
   const presence = new Presence(lobby, onError);
   const startedCache = new Set<string>();
+  // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
+  const chat = new ChatHub(lobby, store, pubSubOf() as never);
 
   guardSockets((server.app as unknown as { _io: IOServer })._io, GAME_NAME, {
     isStarted: async (matchID) => {
@@ -128,6 +131,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
       return started;
     },
     onSeen: (socket, matchID, playerID, credentials) => presence.seen(socket, matchID, playerID, credentials),
+    custom: chat.handlers,
   });
 
   server.app.use(async (ctx, next) => {
@@ -161,6 +165,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     close: async () => {
       bots!.close();
       presence.close();
+      chat.close();
       (server.app as unknown as { _io: IOServer })._io.close();
       await new Promise<void>((resolve) => appServer.close(() => resolve()));
       await pubSub?.close();

@@ -20,7 +20,8 @@ export interface GuardHooks {
 const MOVES = new Set(['submitOrders', 'decide']);
 const MAX_CREDENTIALS = 200;
 
-type Check = string | null;
+/** A problem to refuse a packet with, or null when there is none. */
+export type Check = string | null;
 
 export function guardSockets(io: IOServer, namespace: string, hooks: GuardHooks): void {
   io.of(namespace).use((socket, next) => {
@@ -61,18 +62,18 @@ async function checkPacket(socket: Socket, event: string, args: unknown[], hooks
   }
 }
 
-function checkMatch(matchID: unknown): Check {
+export function checkMatch(matchID: unknown): Check {
   if (typeof matchID !== 'string' || normaliseCode(matchID) !== matchID) return 'matchID must be a match code';
   return null;
 }
 
-function checkSeat(playerID: unknown): Check {
+export function checkSeat(playerID: unknown): Check {
   if (playerID === null || playerID === undefined) return null;
   if (typeof playerID !== 'string' || !powerOfSeat(playerID)) return 'playerID must be a seat from "0" to "5"';
   return null;
 }
 
-function checkCredentials(credentials: unknown): Check {
+export function checkCredentials(credentials: unknown): Check {
   if (credentials === undefined || credentials === null) return null;
   if (typeof credentials !== 'string' || credentials.length > MAX_CREDENTIALS) return 'credentials must be a short string';
   return null;

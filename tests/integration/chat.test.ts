@@ -1,0 +1,210 @@
+/**
+ * Chat over real sockets against a running server: who reads which line (live and in
+ * the history on join), storage with the match, the host's switch, and refusals of
+ * bad packets. Last, two server processes' worth (PostgreSQL + Redis) sharing a match.
+ *
+ * To show that a line did NOT reach a socket, a later line is sent that does reach
+ * it: one server delivers a match's lines to a socket in order.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { POWERS, type PowerId } from '../../src/game/powers.js';
+import type { RunningServer } from '../../src/server/server.js';
+import { CHAT_HISTORY, CHAT_JOIN, CHAT_MESSAGE, CHAT_SEND, REFUSED, type ChatLine, type ChatTarget } from '../../src/view/chatProtocol.js';
+import { api, createFullMatch, startTestServer, type Seat } from '../helpers/server.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from '../helpers/services.js';
+
+const LIMITS = { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } };
+
+/** A chat socket and everything it received. */
+interface Reader {
+  socket: Socket;
+  lines: ChatLine[];
+  history: ChatLine[];
+  refusals: string[];
+}
+
+async function reader(url: string): Promise<Reader> {
+  const socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const r: Reader = { socket, lines: [], history: [], refusals: [] };
+  socket.on(CHAT_MESSAGE, (line: ChatLine) => r.lines.push(line));
+  socket.on(REFUSED, (reason: string) => r.refusals.push(reason));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return r;
+}
+
+/** Join as a seat (or a spectator with `seat` null) and wait for the history. */
+async function join(r: Reader, matchID: string, seat: Seat | null): Promise<ChatLine[]> {
+  const history = new Promise<ChatLine[]>((resolve) => r.socket.once(CHAT_HISTORY, resolve));
+  r.socket.emit(CHAT_JOIN, matchID, seat?.playerID ?? null, seat?.credentials);
+  r.history = await history;
+  return r.history;
+}
+
+async function joined(url: string, matchID: string, seat: Seat | null): Promise<Reader> {
+  const r = await reader(url);
+  await join(r, matchID, seat);
+  return r;
+}
+
+function send(r: Reader, matchID: string, to: ChatTarget | unknown, text: unknown): void {
+  r.socket.emit(CHAT_SEND, matchID, { to, text });
+}
+
+/** The next refusal this socket gets after sending `args`. */
+async function refusalOf(r: Reader, event: string, ...args: unknown[]): Promise<string> {
+  const before = r.refusals.length;
+  r.socket.emit(event, ...args);
+  await vi.waitFor(() => expect(r.refusals.length).toBeGreaterThan(before));
+  return r.refusals[before]!;
+}
+
+const texts = (lines: ChatLine[]) => lines.map((line) => line.text);
+
+describe('chat', () => {
+  let server: RunningServer;
+  let match: { matchID: string; hostToken: string; seats: Seat[] };
+  const seats: Partial<Record<PowerId, Reader>> = {};
+  let spectator: Reader;
+  const seat = (power: PowerId) => match.seats.find((s) => s.power === power)!;
+  const all = () => [...POWERS.map((p) => seats[p]!), spectator];
+
+  beforeAll(async () => {
+    server = await startTestServer({ limits: LIMITS });
+    match = await createFullMatch(server.url);
+    for (const power of POWERS) seats[power] = await joined(server.url, match.matchID, seat(power));
+    spectator = await joined(server.url, match.matchID, null);
+  });
+  afterAll(async () => {
+    all().forEach((r) => r.socket.close());
+    await server.close();
+  });
+
+  it('delivers a public line to all six seats and to a spectator', async () => {
+    send(seats.CHN!, match.matchID, 'all', '  Hello, table  ');
+    for (const r of all()) await vi.waitFor(() => expect(texts(r.lines)).toEqual(['Hello, table']));
+    const line = spectator.lines[0]!;
+    expect(line).toMatchObject({ seq: 1, channel: 'public', from: 'CHN', text: 'Hello, table' });
+    expect(line.at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('delivers a private CHN–RUS line to CHN and RUS only', async () => {
+    send(seats.RUS!, match.matchID, 'CHN', 'Just between us');
+    send(seats.USA!, match.matchID, 'all', 'Public again');
+    for (const r of all()) await vi.waitFor(() => expect(texts(r.lines)).toContain('Public again'));
+    for (const power of POWERS) {
+      const expected = power === 'CHN' || power === 'RUS' ? ['Hello, table', 'Just between us', 'Public again'] : ['Hello, table', 'Public again'];
+      expect(texts(seats[power]!.lines), power).toEqual(expected);
+    }
+    expect(texts(spectator.lines)).toEqual(['Hello, table', 'Public again']);
+    expect(seats.CHN!.lines[1]).toMatchObject({ channel: 'CHN+RUS', from: 'RUS' });
+  });
+
+  it('stores every line with the match, private ones included', async () => {
+    const stored = await server.store.listChat(match.matchID);
+    expect(stored.map(({ seq, channel, from, text }) => ({ seq, channel, from, text }))).toEqual([
+      { seq: 1, channel: 'public', from: 'CHN', text: 'Hello, table' },
+      { seq: 2, channel: 'CHN+RUS', from: 'RUS', text: 'Just between us' },
+      { seq: 3, channel: 'public', from: 'USA', text: 'Public again' },
+    ]);
+  });
+
+  it('filters the history on join the same way', async () => {
+    const rus = await joined(server.url, match.matchID, seat('RUS'));
+    const kor = await joined(server.url, match.matchID, seat('KOR'));
+    const watcher = await joined(server.url, match.matchID, null);
+    expect(texts(rus.history)).toEqual(['Hello, table', 'Just between us', 'Public again']);
+    expect(texts(kor.history)).toEqual(['Hello, table', 'Public again']);
+    expect(texts(watcher.history)).toEqual(['Hello, table', 'Public again']);
+    [rus, kor, watcher].forEach((r) => r.socket.close());
+  });
+
+  it('refuses bad joins and bad lines with a reason, stores none of them, and keeps running', async () => {
+    const r = await reader(server.url);
+    const { matchID } = match;
+    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toMatch(/join the match's chat first/);
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '0', 'not-the-token')).toMatch(/not CHN's credentials/);
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '1', seat('CHN').credentials)).toMatch(/not RUS's credentials/);
+    expect(await refusalOf(r, CHAT_JOIN, 'ZZZZZ9', null)).toMatch(/no match with code ZZZZZ9/);
+    expect(await refusalOf(r, CHAT_JOIN, { $ne: 1 }, null)).toMatch(/match code/);
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '7', 'x')).toMatch(/seat from "0" to "5"/);
+    await join(r, matchID, null);
+    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toMatch(/spectators may only read/);
+
+    const chn = seats.CHN!;
+    const bad: Array<[unknown[], RegExp]> = [
+      [[matchID, { to: 'ALL', text: 'hi' }], /"to" must be "all" or one of/],
+      [[matchID, { to: 'CHN', text: 'hi' }], /another power/],
+      [[matchID, { to: 'all', text: 'x'.repeat(501) }], /too long \(501 characters, at most 500\)/],
+      [[matchID, { to: 'all', text: '   ' }], /empty/],
+      [[matchID, { to: 'all', text: 'two\nlines' }], /control characters/],
+      [[matchID, { to: 'all', text: 42 }], /must be a string/],
+      [[matchID, 'hi'], /must be an object/],
+      [[matchID, null], /must be an object/],
+      [['ABCDEF', { to: 'all', text: 'hi' }], /join the match's chat first/],
+      [[], /match code/],
+    ];
+    for (const [args, reason] of bad) expect(await refusalOf(chn, CHAT_SEND, ...args), JSON.stringify(args)).toMatch(reason);
+    expect(await server.store.listChat(matchID)).toHaveLength(3);
+    // Exactly 500 characters is fine.
+    send(chn, matchID, 'all', 'y'.repeat(500));
+    await vi.waitFor(() => expect(spectator.lines.at(-1)?.text).toHaveLength(500));
+    expect((await api(server.url, 'GET', `/api/matches/${matchID}`)).status).toBe(200);
+    r.socket.close();
+  });
+
+  it('refuses lines sent too fast from one socket', async () => {
+    const jpn = seats.JPN!;
+    const before = jpn.refusals.length;
+    for (let i = 0; i < 8; i++) send(jpn, match.matchID, 'KOR', `flood ${i}`);
+    await vi.waitFor(() => expect(jpn.refusals.length - before).toBe(3));
+    expect(jpn.refusals.slice(before)).toEqual(Array(3).fill('chat refused: too many messages, wait a moment'));
+    await vi.waitFor(() => expect(texts(seats.KOR!.lines).filter((t) => t.startsWith('flood'))).toHaveLength(5));
+  });
+
+  it('refuses every line while the host has chat turned off, and delivers again once it is back on', async () => {
+    const settings = (chat: boolean) => api(server.url, 'POST', `/api/matches/${match.matchID}/settings`, { hostToken: match.hostToken, settings: { chat } });
+    expect((await settings(false)).status).toBe(200);
+    const stored = (await server.store.listChat(match.matchID)).length;
+    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'all', text: 'anyone?' })).toBe('chat refused: the host has turned chat off');
+    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'RUS', text: 'psst' })).toMatch(/turned chat off/);
+    expect(await server.store.listChat(match.matchID)).toHaveLength(stored);
+    expect((await settings(true)).status).toBe(200);
+    send(seats.PRK!, match.matchID, 'all', 'back on');
+    await vi.waitFor(() => expect(texts(spectator.lines)).toContain('back on'));
+  });
+});
+
+describe('chat across two server processes (PostgreSQL + Redis)', () => {
+  let one: RunningServer;
+  let two: RunningServer;
+  beforeAll(async () => {
+    const shared = { databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, tablePrefix: uniqueName('chat_'), limits: LIMITS };
+    one = await startTestServer(shared);
+    two = await startTestServer(shared);
+  });
+  afterAll(async () => {
+    await one.close();
+    await two.close();
+  });
+
+  it('delivers lines to readers on the other process, filtered by seat there', async () => {
+    const match = await createFullMatch(one.url);
+    const seat = (power: PowerId) => match.seats.find((s) => s.power === power)!;
+    const chn = await joined(one.url, match.matchID, seat('CHN'));
+    const rus = await joined(two.url, match.matchID, seat('RUS'));
+    const usa = await joined(two.url, match.matchID, seat('USA'));
+    const watcher = await joined(two.url, match.matchID, null);
+    send(chn, match.matchID, 'RUS', 'across the wire');
+    send(chn, match.matchID, 'all', 'to everyone');
+    for (const r of [rus, usa, watcher, chn]) await vi.waitFor(() => expect(texts(r.lines)).toContain('to everyone'));
+    expect(texts(rus.lines)).toEqual(['across the wire', 'to everyone']);
+    expect(texts(chn.lines)).toEqual(['across the wire', 'to everyone']);
+    expect(texts(usa.lines)).toEqual(['to everyone']);
+    expect(texts(watcher.lines)).toEqual(['to everyone']);
+    [chn, rus, usa, watcher].forEach((r) => r.socket.close());
+  });
+});
