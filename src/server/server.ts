@@ -166,7 +166,11 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
       bots!.close();
       presence.close();
       chat.close();
-      (server.app as unknown as { _io: IOServer })._io.close();
+      const io = (server.app as unknown as { _io: IOServer })._io;
+      for (const socket of io.of(GAME_NAME).sockets.values()) socket.disconnect(true);
+      // boardgame.io records each disconnect in storage; let those writes land before the store closes.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      io.close();
       await new Promise<void>((resolve) => appServer.close(() => resolve()));
       await pubSub?.close();
       await store.close();
