@@ -1,12 +1,20 @@
 /**
- * The page's controller: which screen shows, the match being played, its bots and
- * its save. Screens render and report what the person did; the rules decide.
+ * The page's controller: which screen shows, the match being played (in this browser,
+ * with its bots and its save, or online), and the online lobby before it. Screens
+ * render and report what the person did; the rules decide.
  */
 import type { PowerId } from '../game/powers.js';
 import { POWERS } from '../game/powers.js';
 import type { GameHost } from '../game/game.js';
 import { BotDriver } from './bots/botDriver.js';
 import { LocalMatch, type MatchSetup } from './net/localMatch.js';
+import type { Match } from './net/match.js';
+import type { PublicMatch } from './net/lobbyApi.js';
+import type { HeldSeat } from './net/onlineSeats.js';
+import type { RemoteMatch } from './net/remoteMatch.js';
+import { matchInAddress, OnlineLobby, setMatchInAddress } from './online.js';
+import { OnlineStatus } from './ui/lobby/onlineStatus.js';
+import { LOBBY_PROBLEM } from '../view/text/en-lobby.js';
 import { clearSave, readSave, writeSave, type SavedGame } from './save.js';
 import { renderEndScreen } from './ui/endScreen.js';
 import { renderGameScreen } from './ui/gameScreen.js';
@@ -18,8 +26,12 @@ import { renderProblem } from './ui/problem.js';
 import { exposeTestHook } from './testHook.js';
 
 export class App {
-  private match: LocalMatch | null = null;
+  private match: Match | null = null;
   private bots: BotDriver | null = null;
+  private readonly online: OnlineLobby;
+  private onlineStatus: OnlineStatus | null = null;
+  /** A match link the page was opened with, taken up by the first screen. */
+  private linked: string | null;
   private screen: GameScreen | null = null;
   /** The human seat whose hand is on screen (hot-seat: changes only through the hand-over screen). */
   private shown: PowerId | null = null;
@@ -31,10 +43,20 @@ export class App {
     private readonly seedFromUrl: { seed: string | null; error: string | null },
   ) {
     exposeTestHook(() => this.match, () => this.shown);
+    this.online = new OnlineLobby(root, storage, host.scenarios, { onBack: () => this.showStart(), onPlay: (match, seat) => void this.playOnline(match, seat) });
+    this.linked = matchInAddress(window.location.search);
   }
 
+  /** The first screen: the start screen, or the online match the page's link names. */
   showStart(): void {
     this.teardown();
+    const linked = this.linked;
+    this.linked = null;
+    if (linked) {
+      void this.online.openLink(linked);
+      return;
+    }
+    setMatchInAddress(null);
     renderStartScreen(this.root, {
       scenarios: [...this.host.scenarios.values()],
       saved: readSave(this.storage),
@@ -46,6 +68,7 @@ export class App {
         this.showStart();
       },
       onRules: () => this.showRules(),
+      onOnline: () => void this.online.showHome(),
     });
   }
 
@@ -82,7 +105,7 @@ export class App {
   private play(match: LocalMatch): void {
     this.teardown();
     this.match = match;
-    const bots = POWERS.filter((p) => !match.setup.humans.includes(p));
+    const bots = POWERS.filter((p) => !match.humans.includes(p));
     let savedRound = match.view(POWERS[0]).round;
     match.onChange(() => {
       const view = match.view(POWERS[0]);
@@ -99,6 +122,24 @@ export class App {
     this.refresh();
   }
 
+  /** An online match, played through this device's seat or watched. The lobby hands over here. */
+  private async playOnline(info: PublicMatch, seat: HeldSeat | null): Promise<void> {
+    const scenario = this.host.scenarios.get(info.scenario);
+    if (!scenario) return this.online.showHome(LOBBY_PROBLEM.unknownScenario);
+    // The socket client is loaded only for online play, so solo play does not pay for it.
+    const { RemoteMatch } = await import('./net/remoteMatch.js');
+    this.teardown();
+    const match: RemoteMatch = new RemoteMatch(scenario, this.host, info.matchID, seat, window.location.origin);
+    const status = new OnlineStatus(this.root.ownerDocument.body);
+    this.match = match;
+    this.onlineStatus = status;
+    status.update(match.connected, null);
+    match.onChange(() => {
+      status.update(match.connected, match.refused);
+      if (match.synced) this.refresh();
+    });
+  }
+
   /** Decide what the person sees now: the game, a hand-over between people, or the end. */
   private refresh(): void {
     const match = this.match;
@@ -110,9 +151,10 @@ export class App {
       renderEndScreen(this.root, { match, onNewGame: () => this.showStart(), onRules: () => this.showRules() });
       return;
     }
-    const humans = match.setup.humans;
+    const humans = match.humans;
     const due = match.awaiting().filter((p) => humans.includes(p));
-    const next = due.includes(this.shown as PowerId) ? this.shown! : (due[0] ?? this.shown ?? humans[0]!);
+    // A spectator (no seat here) watches from one seat's public view and stays there.
+    const next = due.includes(this.shown as PowerId) ? this.shown! : (due[0] ?? this.shown ?? humans[0] ?? POWERS[0]);
     if (humans.length > 1 && next !== this.shown) {
       // Hot-seat: hide the previous person's hand before the next one takes the device.
       this.screen?.destroy();
@@ -144,6 +186,9 @@ export class App {
   }
 
   private teardown(): void {
+    this.online.stop();
+    this.onlineStatus?.remove();
+    this.onlineStatus = null;
     this.bots?.stop();
     this.bots = null;
     this.screen?.destroy();

@@ -5,7 +5,7 @@
  */
 import type { PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
-import type { LocalMatch } from './net/localMatch.js';
+import type { Match } from './net/match.js';
 
 export interface TestHook {
   shown(): PowerId | null;
@@ -17,7 +17,7 @@ export interface TestHook {
 /** Filled in by the map when it is on screen. */
 export const mapProbe: { positions: () => Record<string, { x: number; y: number }> } = { positions: () => ({}) };
 
-export function exposeTestHook(match: () => LocalMatch | null, shown: () => PowerId | null): void {
+export function exposeTestHook(match: () => Match | null, shown: () => PowerId | null): void {
   if (import.meta.env.VITE_TEST_HOOK !== '1') return;
   const hook: TestHook = {
     shown,

@@ -26,4 +26,6 @@ export type Reason =
   | { code: 'cannotAidUkraine' }
   | { code: 'notInHand' }
   | { code: 'cardRequirement' }
-  | { code: 'emptyHand' };
+  | { code: 'emptyHand' }
+  /** Someone watching a match tried to act in it. */
+  | { code: 'spectating' };

@@ -5,14 +5,14 @@
  */
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
-import { awaiting, legalChoices, ordersRefused } from '../../game/actions.js';
+import { awaiting } from '../../game/actions.js';
 import { createTrianglesGame, type GameHost } from '../../game/game.js';
-import { checkOrders } from '../../game/orders.js';
 import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { BotLevel } from '../../bots/levels.js';
+import { precheck, type Match } from './match.js';
 
 export interface MatchSetup {
   scenario: string;
@@ -31,8 +31,9 @@ export interface RecordedAction {
 
 type SeatClient = ReturnType<typeof Client>;
 
-export class LocalMatch {
+export class LocalMatch implements Match {
   readonly scenario: Scenario;
+  readonly humans: readonly PowerId[];
   /** Every accepted action in order: with the setup, enough to rebuild the match exactly. */
   readonly actions: RecordedAction[] = [];
   private readonly clients = new Map<PowerId, SeatClient>();
@@ -45,6 +46,7 @@ export class LocalMatch {
     const scenario = host.scenarios.get(setup.scenario);
     if (!scenario) throw new Error(`unknown scenario "${setup.scenario}"`);
     this.scenario = scenario;
+    this.humans = setup.humans;
     // The setup is fixed here (seed included), so the same setup and actions replay the same game.
     // boardgame.io's local master passes no setup data, so the match's own is bound in here.
     const base = createTrianglesGame(host);
@@ -98,23 +100,13 @@ export class LocalMatch {
    * person gets the reason; the master checks it again and has the last word.
    */
   act(power: PowerId, action: Action): Reason | null {
-    const view = this.view(power);
+    const checked = precheck(this.scenario, this.view(power), power, action);
+    if ('reason' in checked) return checked.reason;
     const client = this.clients.get(power)!;
-    if (action.type === 'orders') {
-      const refused = ordersRefused(view, power);
-      if (refused) return refused;
-      const checked = checkOrders(this.scenario, view, power, action.orders);
-      if (!checked.ok) return checked.reason;
-      // Recorded before it is sent: the local master applies it at once, and listeners may save then.
-      this.actions.push({ power, action: { type: 'orders', orders: checked.orders } });
-      client.moves.submitOrders!(checked.orders);
-    } else {
-      const choices = legalChoices(this.scenario, view, power);
-      if ('reason' in choices) return choices.reason;
-      if (!choices.options.includes(action.option)) return { code: 'noSuchOption', option: action.option };
-      this.actions.push({ power, action });
-      client.moves.decide!(action.option);
-    }
+    // Recorded before it is sent: the local master applies it at once, and listeners may save then.
+    this.actions.push({ power, action: checked.action });
+    if (checked.action.type === 'orders') client.moves.submitOrders!(checked.action.orders);
+    else client.moves.decide!(checked.action.option);
     return null;
   }
 

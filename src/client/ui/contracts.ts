@@ -3,7 +3,7 @@
  * element they are given and report what the person did through these callbacks.
  *
  * Stable hooks for browser tests (data-testid), kept by every screen:
- *  start:    start-form, start-power (radio, value = power id), start-hotseat (checkbox per power, value = power id),
+ *  start:    play-online (button), start-form, start-power (radio, value = power id), start-hotseat (checkbox per power, value = power id),
  *            start-seed (input), start-game (button), resume-game (button), discard-save (button), open-rules (button)
  *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand, objectives, log,
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
@@ -13,13 +13,18 @@
  *  end:      end-screen, ranking, new-game (button)
  *  rules:    rules-page (a dialog), close-rules (button)
  *  problem:  problem, problem-action (button)
+ *  online:   online-home, create-form, seat-kind (select per power, data-power), create-public (checkbox), create-match
+ *            (button), join-form, join-code (input), join-submit (button), public-matches, open-match (button, data-code),
+ *            lobby-notice, lobby-back (button); waiting-room (data-code), room-code, room-link, room-status, waiting-host,
+ *            player-name (input), seat-row (data-power), take-seat (button, data-power), start-match, leave-seat,
+ *            watch-match (buttons), online-status (the connection notice over an online game)
  */
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { LocalMatch } from '../net/localMatch.js';
+import type { Match } from '../net/match.js';
 import type { LoadResult, SavedGame } from '../save.js';
 
 export interface StartChoice {
@@ -40,10 +45,12 @@ export interface StartScreenProps {
   onResume(save: SavedGame): void;
   onDiscardSave(): void;
   onRules(): void;
+  /** Go to the online lobby. */
+  onOnline(): void;
 }
 
 export interface GameScreenProps {
-  match: LocalMatch;
+  match: Match;
   power: PowerId;
   /** Returns why the action was refused, or null once it is accepted. */
   onAct(action: Action): Reason | null;
@@ -58,7 +65,7 @@ export interface GameScreen {
 }
 
 export interface EndScreenProps {
-  match: LocalMatch;
+  match: Match;
   onNewGame(): void;
   onRules(): void;
 }

@@ -31,7 +31,7 @@ const RELATION_CHART = { width: 350, height: 170 };
 
 export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void {
   const { match } = props;
-  const humans = match.setup.humans;
+  const humans = match.humans;
   // Each seat's client hears of the end in turn, so take the first view that has the result (people's seats first).
   const view = [...humans, ...POWERS].map((p) => match.view(p)).find((v) => v.result);
   const result = view?.result;

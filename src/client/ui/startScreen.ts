@@ -1,7 +1,7 @@
 /**
  * The start screen: what the game is, a saved game to continue (or a broken one to
- * discard), and the choices a new game needs — scenario, power, people on this
- * device, bots, seed and the short form.
+ * discard), the way to online play, and the choices a new game on this device needs —
+ * scenario, power, people on this device, bots, seed and the short form.
  */
 import { BOT_LEVELS, isBotLevel, type BotLevel } from '../../bots/levels.js';
 import { POWERS, type PowerId } from '../../game/powers.js';
@@ -9,6 +9,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
 import { START, listNames, savedWhen } from '../../view/text/en-screens.js';
+import { LOBBY } from '../../view/text/en-lobby.js';
 import type { SavedGame } from '../save.js';
 import { isValidSeed } from '../seed.js';
 import type { StartScreenProps } from './contracts.js';
@@ -37,6 +38,7 @@ export function renderStartScreen(root: HTMLElement, props: StartScreenProps): v
         { class: 'screen start-screen' },
         intro(props),
         savedPanel(props),
+        onlinePanel(props),
         form(props, scenario, choices, draw),
       ),
     );
@@ -83,6 +85,12 @@ function savedPanel(props: StartScreenProps): HTMLElement | null {
     el('p', {}, savedDetail(saved.save)),
     el('div', { class: 'actions' }, resume, el('span', { class: 'hint' }, START.savedReplaced)),
   );
+}
+
+function onlinePanel(props: StartScreenProps): HTMLElement {
+  const button = el('button', { type: 'button', class: 'button primary', 'data-testid': 'play-online' }, LOBBY.enterLobby);
+  button.addEventListener('click', () => props.onOnline());
+  return el('section', { class: 'panel online-entry', 'aria-labelledby': 'online-title' }, el('div', {}, el('h2', { id: 'online-title' }, LOBBY.playOnline), el('p', {}, LOBBY.playOnlineHint)), button);
 }
 
 function savedDetail(save: SavedGame): string {

@@ -103,6 +103,8 @@ export function reasonText(reason: Reason): string {
       return 'The card\'s condition is not met yet.';
     case 'emptyHand':
       return 'No cards in hand.';
+    case 'spectating':
+      return 'You are watching this match: only its players can act.';
   }
 }
 

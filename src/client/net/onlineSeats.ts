@@ -1,0 +1,55 @@
+/**
+ * This browser's place in each online match, kept in localStorage per match code:
+ * the seat's credentials (so a reload or a lost connection comes back to the same
+ * seat) and, for the match's creator, the host token. Nothing here is shown to others.
+ */
+import { isPowerId, type PowerId } from '../../game/powers.js';
+
+const PREFIX = 'triangles.online.';
+
+export interface HeldSeat {
+  power: PowerId;
+  playerID: string;
+  credentials: string;
+  name: string;
+}
+
+export interface OnlinePlace {
+  seat: HeldSeat | null;
+  hostToken: string | null;
+}
+
+const NOWHERE: OnlinePlace = { seat: null, hostToken: null };
+
+export function readPlace(storage: Storage, code: string): OnlinePlace {
+  let data: unknown;
+  try {
+    data = JSON.parse(storage.getItem(PREFIX + code) ?? 'null');
+  } catch {
+    return NOWHERE;
+  }
+  if (typeof data !== 'object' || data === null) return NOWHERE;
+  const { seat, hostToken } = data as { seat?: unknown; hostToken?: unknown };
+  return { seat: isHeldSeat(seat) ? seat : null, hostToken: typeof hostToken === 'string' ? hostToken : null };
+}
+
+export function writePlace(storage: Storage, code: string, change: Partial<OnlinePlace>): OnlinePlace {
+  const place = { ...readPlace(storage, code), ...change };
+  storage.setItem(PREFIX + code, JSON.stringify(place));
+  return place;
+}
+
+/** The name last used online, offered again in the next match. */
+export function lastName(storage: Storage): string {
+  return storage.getItem(`${PREFIX}name`) ?? '';
+}
+
+export function rememberName(storage: Storage, name: string): void {
+  storage.setItem(`${PREFIX}name`, name);
+}
+
+function isHeldSeat(value: unknown): value is HeldSeat {
+  if (typeof value !== 'object' || value === null) return false;
+  const seat = value as Record<string, unknown>;
+  return isPowerId(seat.power) && typeof seat.playerID === 'string' && typeof seat.credentials === 'string' && typeof seat.name === 'string';
+}
