@@ -25,7 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     dataDir: env.DATA_DIR?.trim() || './data',
     databaseUrl: readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     redisUrl: readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
-    clientDir: env.CLIENT_DIR?.trim() || defaults.clientDir,
+    // CLIENT_DIR=none serves only the API and sockets (test servers, an API-only process behind a proxy).
+    clientDir: env.CLIENT_DIR?.trim() === 'none' ? null : env.CLIENT_DIR?.trim() || defaults.clientDir,
     origins: (env.ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

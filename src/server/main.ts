@@ -2,6 +2,8 @@
  * `npm start`: the game server on PORT (default 8000), serving the built client, with
  * matches stored in SQLite under DATA_DIR (default ./data) unless DATABASE_URL names a
  * PostgreSQL database; REDIS_URL shares live updates between several processes.
+ * HOST (default 127.0.0.1), CLIENT_DIR (default dist/, or "none"), ORIGINS (extra page
+ * origins allowed to open sockets, comma-separated). See docs/DEPLOY.md.
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';

@@ -88,7 +88,12 @@ type SeatClient = ReturnType<typeof Client>;
  * A seat's boardgame.io client over a real socket, played by a Normal bot that sees
  * only what this client received. Resolves `done` when the game is over.
  */
-export function botSeatClient(url: string, matchID: string, seat: Seat, scenario: Scenario): { client: SeatClient; done: Promise<SeatView>; stop: () => void } {
+export function botSeatClient(
+  url: string,
+  matchID: string,
+  seat: Seat,
+  scenario: Scenario,
+): { client: SeatClient; done: Promise<SeatView>; stop: () => void; retry: () => void } {
   const game = createTrianglesGame({ scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, newSeed: () => 'unused-on-a-client' });
   const client = Client({ game, multiplayer: SocketIO({ server: url }), matchID, playerID: seat.playerID, credentials: seat.credentials, numPlayers: 6, debug: false } as never);
   // One action per step (a round's orders, each decision): a later state may arrive
@@ -108,7 +113,8 @@ export function botSeatClient(url: string, matchID: string, seat: Seat, scenario
     });
   });
   client.start();
-  return { client, done, stop: () => client.stop() };
+  // After a server crash a move may have been lost in flight: let the seat act again on its next state.
+  return { client, done, stop: () => client.stop(), retry: () => (actedFor = '') };
 }
 
 export function seatOf(power: PowerId): string {
