@@ -100,7 +100,8 @@ describe('Hard in every seat', () => {
       const G = playToEnd(sc, setupState(sc, { seed: `hard-whole/${g}` }), seats((p) => hardBot(`hard-whole/${g}/${p}`, SMALL)));
       expect(G.result).not.toBeNull();
     }
-  });
+    // About two minutes on an idle 2-core machine; room for a busy one.
+  }, 600_000);
 });
 
 describe('Hard beats Normal', () => {
@@ -136,5 +137,6 @@ describe('Hard beats Normal', () => {
     const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (pairs - 1));
     const z = mean / (sd / Math.sqrt(pairs));
     expect(z, `Hard − Normal: mean ${mean.toFixed(2)} points a game over ${pairs} pairs, sd ${sd.toFixed(2)}, z ${z.toFixed(2)}`).toBeGreaterThan(1.645);
-  });
+    // About ninety seconds on an idle 2-core machine; room for a busy one.
+  }, 600_000);
 });
