@@ -15,8 +15,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, { clientDir: `${root}dist` });
-  const scenarios = loadScenarioFolder(`${root}scenarios`);
-  const server = await startServer(config, { scenarios, defaultScenario: DEFAULT_SCENARIO });
+  const scenarioDir = `${root}scenarios`;
+  const scenarios = loadScenarioFolder(scenarioDir);
+  const server = await startServer(config, { scenarios, scenarioDir, defaultScenario: DEFAULT_SCENARIO });
   // A stray rejection in one match must not stop every other match.
   process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason));
   const stop = () => {

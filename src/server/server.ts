@@ -10,6 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import type { IncomingMessage } from 'node:http';
@@ -19,6 +21,7 @@ import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
 import type { Scenario } from '../scenario/schema.js';
 import { createAuthenticator } from './auth.js';
 import { ChatHub } from './chat.js';
+import { BotPool } from './bots/botPool.js';
 import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
 import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
@@ -42,6 +45,8 @@ type MasterClass = new (game: unknown, db: unknown, transport: { send: (d: unkno
 
 export interface ServerOptions {
   scenarios: Map<string, Scenario>;
+  /** The folder the scenarios came from, where the bot threads load them (default: the shipped scenarios/). */
+  scenarioDir?: string;
   defaultScenario: string;
   limits?: ApiLimits;
   /** Log lines go here (tests keep them quiet). */
@@ -104,9 +109,11 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
   const masterFor = (matchID: string) =>
     new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, server.auth);
+  const botPool = new BotPool(options.scenarioDir ?? fileURLToPath(new URL('../../scenarios', import.meta.url)), Math.max(1, availableParallelism() - 1));
   bots = new ServerBots(
     store,
     options.scenarios,
+    (request) => botPool.think(request),
     // The bot's move is queued with the match's socket moves, so the two never interleave.
     (matchID, playerID, move, stateID) =>
       (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {
@@ -165,6 +172,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     close: async () => {
       bots!.close();
       presence.close();
+      await botPool.close();
       chat.close();
       const io = (server.app as unknown as { _io: IOServer })._io;
       for (const socket of io.of(GAME_NAME).sockets.values()) socket.disconnect(true);

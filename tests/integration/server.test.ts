@@ -2,6 +2,7 @@
  * The game server end to end on SQLite: the lobby API over HTTP, and whole matches
  * played by six boardgame.io clients over real sockets.
  */
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POWERS } from '../../src/game/powers.js';
 import type { RunningServer } from '../../src/server/server.js';
@@ -47,6 +48,36 @@ describe('game server on SQLite', () => {
     const final = await human.done;
     human.stop();
     expect(final.result).not.toBeNull();
+  });
+
+  it('hands a disconnected player\'s seat to its bot after the grace period, and back when they return', async () => {
+    const bots = Object.fromEntries(POWERS.filter((p) => p !== 'JPN').map((p) => [p, { kind: 'bot', level: 'easy' }]));
+    const { matchID, hostToken } = (await api(server.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { graceSeconds: 0 } })).body;
+    const seat = (await api(server.url, 'POST', `/api/matches/${matchID}/join`, { power: 'JPN', name: 'Aiko' })).body as Seat;
+    await startMatch(server.url, matchID, hostToken);
+    const jpn = async () => (await api(server.url, 'GET', `/api/matches/${matchID}`)).body.seats.find((s: { power: string }) => s.power === 'JPN');
+    const until = async (check: (s: { connected: boolean; away: boolean }) => boolean) => {
+      for (let i = 0; i < 200 && !check(await jpn()); i++) await new Promise((r) => setTimeout(r, 25));
+      return jpn();
+    };
+    const connect = () => {
+      const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true });
+      socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, 6));
+      return socket;
+    };
+    let socket = connect();
+    expect(await until((s) => s.connected)).toMatchObject({ connected: true, away: false });
+    socket.close();
+    expect(await until((s) => s.away)).toMatchObject({ connected: false, away: true });
+    socket = connect();
+    expect(await until((s) => !s.away)).toMatchObject({ connected: true, away: false });
+    socket.close();
+    // Gone again: the bot plays Japan's orders and the match finishes without them.
+    for (let i = 0; i < 400; i++) {
+      if ((await server.store.fetch(matchID, { state: true })).state!.ctx.gameover) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await server.store.fetch(matchID, { state: true })).state!.ctx.gameover).toBeDefined();
   });
 
   it('lists public matches that wait for players, never private ones, and never credentials', async () => {

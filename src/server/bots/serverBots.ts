@@ -4,19 +4,22 @@
  * is asked for its action through that seat's own view, exactly what a person in the
  * seat would see, and the action goes through the master like any client's move.
  */
-import { botActionFor } from '../../bots/levels.js';
+import type { BotLevel } from '../../bots/levels.js';
 import { awaiting } from '../../game/actions.js';
 import { seatOfPower, type PowerId } from '../../game/powers.js';
-import type { GameState } from '../../game/types.js';
+import type { Action, GameState, SeatView } from '../../game/types.js';
 import { playerView } from '../../game/view.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { botSeats, lobbyOf, type MatchMetadata } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';
 
+export type Think = (request: { scenario: string; level: BotLevel; power: PowerId; seed: string; view: SeatView }) => Promise<Action>;
+
 export type SubmitMove = (matchID: string, playerID: string, move: { type: 'submitOrders' | 'decide'; args: unknown[] }, stateID: number) => Promise<void>;
 
 export class ServerBots {
-  private readonly pending = new Set<string>();
+  /** Matches whose bots are playing now, and whether something changed meanwhile (look again after). */
+  private readonly running = new Map<string, boolean>();
   private readonly timers = new Map<string, { step: string; timer: NodeJS.Timeout }>();
   /** Seats whose orders for one step are overdue: key `${matchID}/${stepKey}`. */
   private readonly overdue = new Map<string, PowerId[]>();
@@ -25,18 +28,28 @@ export class ServerBots {
   constructor(
     private readonly store: MatchStore,
     private readonly scenarios: ReadonlyMap<string, Scenario>,
+    private readonly think: Think,
     private readonly submit: SubmitMove,
     private readonly onError: (matchID: string, error: Error) => void,
   ) {}
 
-  /** Something changed in this match: let its bots look again (coalesced per match). */
+  /** Something changed in this match: let its bots look again (one look at a time per match). */
   poke(matchID: string): void {
-    if (this.closed || this.pending.has(matchID)) return;
-    this.pending.add(matchID);
-    setImmediate(() => {
-      this.pending.delete(matchID);
-      this.play(matchID).catch((error: Error) => this.onError(matchID, error));
-    });
+    if (this.closed) return;
+    if (this.running.has(matchID)) {
+      this.running.set(matchID, true);
+      return;
+    }
+    this.running.set(matchID, false);
+    setImmediate(() => void this.loop(matchID));
+  }
+
+  private async loop(matchID: string): Promise<void> {
+    do {
+      this.running.set(matchID, false);
+      await this.play(matchID).catch((error: Error) => this.onError(matchID, error));
+    } while (this.running.get(matchID) && !this.closed);
+    this.running.delete(matchID);
   }
 
   /** After a restart: every unfinished match gets its bots back. */
@@ -63,10 +76,14 @@ export class ServerBots {
     this.armTimer(matchID, step, info.settings.roundSeconds, G);
     const due = awaiting(G);
     const played = new Set([...botSeats(metadata as MatchMetadata), ...(this.overdue.get(`${matchID}/${step}`) ?? [])]);
-    for (const power of due.filter((p) => played.has(p))) {
-      const { action } = botActionFor(info.seats[power].level, scenario, playerView(G, power), power, info.botSeed);
+    const seats = due.filter((p) => played.has(p));
+    // The seats think at once (in the bot threads), then move one by one through the master.
+    const actions = await Promise.all(
+      seats.map((power) => this.think({ scenario: scenario.id, level: info.seats[power].level, power, seed: info.botSeed, view: playerView(G, power) })),
+    );
+    for (const [i, action] of actions.entries()) {
       const move = action.type === 'orders' ? { type: 'submitOrders' as const, args: [action.orders] } : { type: 'decide' as const, args: [action.option] };
-      await this.submit(matchID, seatOfPower(power), move, state._stateID);
+      await this.submit(matchID, seatOfPower(seats[i]!), move, state._stateID);
     }
   }
 
