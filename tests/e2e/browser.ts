@@ -26,9 +26,9 @@ export interface Session {
   finish(): Promise<void>;
 }
 
-export async function openBrowser(path = '/'): Promise<Session> {
+/** A fresh Chromium on the page at `path`, served by the e2e preview server unless another base (the game server) is given. */
+export async function openBrowser(path = '/', baseUrl = inject('baseUrl')): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`);
-  const baseUrl = inject('baseUrl');
   const profile = await mkdtemp(join(tmpdir(), 'triangles-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

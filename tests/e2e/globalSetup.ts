@@ -1,7 +1,8 @@
 /**
  * Once per e2e run: build the client with the read-only test hook into a temporary
  * folder and serve it on a free loopback port. Tests get the address with
- * `inject('baseUrl')`.
+ * `inject('baseUrl')`, and the built folder with `inject('clientDir')` (online tests
+ * serve it from the real game server).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    clientDir: string;
   }
 }
 
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report its address');
   project.provide('baseUrl', url);
+  project.provide('clientDir', outDir);
   return async () => {
     await server.close();
     await rm(outDir, { recursive: true, force: true });

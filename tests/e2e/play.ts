@@ -28,23 +28,27 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
   await page.locator('[data-testid="game-screen"], [data-testid="handover"]').first().waitFor();
 }
 
-export type Moment = 'due' | 'handover' | 'over';
+export type Moment = 'due' | 'handover' | 'over' | 'reached';
 
-/** Waits until the seat on screen is asked something, a hand-over is up, or the game is over. */
-export async function nextMoment(page: Page, timeout = 90_000): Promise<Moment> {
+/**
+ * Waits until the seat on screen is asked something, a hand-over is up, or the game is
+ * over; or, given `untilRound`, until the match has reached that round ('reached').
+ */
+export async function nextMoment(page: Page, timeout = 90_000, untilRound: number | null = null): Promise<Moment> {
   const handle = await page.waitForFunction(
-    () => {
+    (until) => {
       if (document.querySelector('[data-testid="end-screen"]')) return 'over';
       if (document.querySelector('[data-testid="handover"]')) return 'handover';
       const h = (window as unknown as { __TRIANGLES__?: import('../../src/client/testHook.js').TestHook }).__TRIANGLES__;
       const shown = h?.shown();
+      if (until !== null && (h?.view()?.round ?? 0) >= until) return 'reached';
       if (!shown || !h!.awaiting().includes(shown) || !document.querySelector('[data-testid="game-screen"]')) return null;
       // Wait for the screen to show the step the match is at (it redraws on every change).
       const step = h!.view()!.step.kind;
       const control = step === 'decide' ? '[data-testid="decision-option"]' : '[data-testid="order-kind"]';
       return document.querySelector(control) ? 'due' : null;
     },
-    undefined,
+    untilRound,
     { timeout, polling: 100 },
   );
   return (await handle.jsonValue()) as Moment;

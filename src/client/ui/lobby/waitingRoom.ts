@@ -57,7 +57,7 @@ export function renderWaitingRoom(root: HTMLElement, props: WaitingRoomProps): W
     el(
       'main',
       { class: 'screen lobby-screen', 'data-testid': 'waiting-room', 'data-code': props.code },
-      lobbyHeader(LOBBY.roomTitle(props.code), { label: LOBBY.back, onBack: props.onBack }, el('p', { class: 'tagline' }, props.scenarioTitle)),
+      lobbyHeader(LOBBY.roomTitle(props.code), { label: LOBBY.backToLobby, onBack: props.onBack }, el('p', { class: 'tagline' }, props.scenarioTitle)),
       sharePanel(props),
       el('section', { class: 'panel', 'aria-labelledby': 'seats-title' }, el('h2', { id: 'seats-title' }, LOBBY.seatTitle), status, error.element, nameField, seats, actions),
     ),
@@ -174,6 +174,8 @@ function seatTable(match: PublicMatch, mine: PowerId | null, canTake: boolean, t
 function seatState(seat: PublicMatch['seats'][number], started: boolean, level: string): string {
   if (seat.kind === 'bot') return '';
   if (seat.name === null) return started ? LOBBY.standIn(level) : LOBBY.openSeat;
+  // Players connect when the match starts: before that, being connected says nothing.
+  if (!started) return LOBBY.ready;
   if (seat.away) return LOBBY.away;
   return seat.connected ? LOBBY.connected : LOBBY.notConnected;
 }

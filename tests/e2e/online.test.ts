@@ -1,0 +1,114 @@
+/**
+ * Online play through the lobby UI, on the real game server: one person creates a
+ * match (two seats open, four bots) and takes a seat, another joins by the code, the
+ * host starts, both play a round by clicking, and a reload brings the second person
+ * back to the same seat with the same hand.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
+import type { PowerId } from '../../src/game/powers.js';
+import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
+import { loadScenarioFolder } from '../../src/server/scenarios.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { expectMapDrawn, hook, openBrowser, screenshot } from './browser.js';
+import { actByClicking, nextMoment } from './play.js';
+
+let server: RunningServer;
+let dataDir: string;
+/** The server's log, printed only when the test fails (a stalled round usually has its cause there). */
+const serverLog: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'triangles-online-'));
+  server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, redisUrl: null, clientDir: inject('clientDir'), origins: [] },
+    { scenarios: loadScenarioFolder('scenarios'), defaultScenario: DEFAULT_SCENARIO, log: (line) => serverLog.push(line) },
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function takeSeat(page: Page, power: PowerId, name: string): Promise<void> {
+  await page.getByTestId('player-name').fill(name);
+  await page.locator(`[data-testid="take-seat"][data-power="${power}"]`).click();
+  await expect.poll(() => page.getByTestId('leave-seat').isVisible(), { timeout: 10_000 }).toBe(true);
+}
+
+/** Answer everything the seat on screen is asked until the match reaches round 2. */
+async function playFirstRound(page: Page): Promise<void> {
+  for (let turn = 0; ; turn++) {
+    expect(turn, 'round 1 did not end').toBeLessThan(10);
+    if ((await nextMoment(page, 120_000, 2)) === 'reached') return;
+    await actByClicking(page, turn);
+  }
+}
+
+const seatOnScreen = (page: Page) =>
+  hook(page, (h) => {
+    const view = h.view();
+    return view && { shown: h.shown(), round: view.round, hand: view.seats[h.shown()!]?.hand ?? null };
+  });
+
+test('two browsers create, join, start and play a round online; a reload rejoins the same seat', async () => {
+  onTestFailed(() => console.log(`server log:\n  ${serverLog.join('\n  ')}`));
+  const host = await openBrowser('/', server.url);
+  await host.page.getByTestId('play-online').click();
+  await host.page.getByTestId('create-form').waitFor();
+  for (const power of ['RUS', 'PRK', 'JPN', 'KOR']) await host.page.locator(`[data-testid="seat-kind"][data-power="${power}"]`).selectOption('easy');
+  await screenshot(host.page, 'online-lobby');
+  await host.page.getByTestId('create-match').click();
+  await host.page.getByTestId('waiting-room').waitFor();
+  const code = (await host.page.getByTestId('room-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  expect(new URL(host.page.url()).searchParams.get('match')).toBe(code);
+  await takeSeat(host.page, 'CHN', 'Host');
+
+  const guest = await openBrowser('/', server.url);
+  await guest.page.getByTestId('play-online').click();
+  // A wrong code is answered in words, and the form stays for another try.
+  await guest.page.getByTestId('join-code').fill('ZZZZZZ');
+  await guest.page.getByTestId('join-submit').click();
+  await expect.poll(() => guest.page.locator('#join-error').textContent(), { timeout: 10_000 }).toContain('No match has the code ZZZZZZ');
+  // Chromium itself notes the refused look-up (a 404) in the console: that one is expected, nothing else.
+  expect(guest.errors).toEqual([expect.stringContaining('404')]);
+  guest.errors.length = 0;
+  // Typed the way people type it: lower case, with a dash.
+  await guest.page.getByTestId('join-code').fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`);
+  await guest.page.getByTestId('join-submit').click();
+  await guest.page.getByTestId('waiting-room').waitFor();
+  await expect.poll(() => guest.page.locator('[data-testid="seat-row"][data-power="CHN"]').textContent()).toContain('Host');
+  await screenshot(guest.page, 'online-join');
+  await takeSeat(guest.page, 'USA', 'Guest');
+  await expect.poll(() => guest.page.getByTestId('waiting-host').isVisible()).toBe(true);
+
+  // The host's room hears of the guest by polling.
+  await expect.poll(() => host.page.locator('[data-testid="seat-row"][data-power="USA"]').textContent(), { timeout: 10_000 }).toContain('Guest');
+  await screenshot(host.page, 'online-waiting-room');
+  await screenshot(guest.page, 'online-waiting-room-guest');
+
+  await host.page.getByTestId('start-match').click();
+  await host.page.getByTestId('game-screen').waitFor({ timeout: 30_000 });
+  await guest.page.getByTestId('game-screen').waitFor({ timeout: 30_000 });
+  await expect.poll(() => hook(host.page, (h) => h.shown()), { timeout: 20_000 }).toBe('CHN');
+  await expect.poll(() => hook(guest.page, (h) => h.shown()), { timeout: 20_000 }).toBe('USA');
+  await expectMapDrawn(host.page);
+
+  await Promise.all([playFirstRound(host.page), playFirstRound(guest.page)]);
+  const before = await seatOnScreen(guest.page);
+  expect(before).toMatchObject({ shown: 'USA', round: 2 });
+  expect(before!.hand!.length).toBeGreaterThan(0);
+
+  await guest.page.reload();
+  await guest.page.getByTestId('game-screen').waitFor({ timeout: 30_000 });
+  await expect.poll(() => seatOnScreen(guest.page), { timeout: 20_000 }).toEqual(before);
+  await expect.poll(() => guest.page.getByTestId('hand').isVisible()).toBe(true);
+
+  await host.finish();
+  await guest.finish();
+});
