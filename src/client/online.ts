@@ -105,7 +105,8 @@ export class OnlineLobby {
       this.leaveScreen();
       this.hooks.onPlay(match, seat);
     };
-    if (first.started && !first.over && place.seat) return play(first, place.seat);
+    // A held seat goes straight back into a started match (or to its end screen once it is over).
+    if (first.started && place.seat) return play(first, place.seat);
 
     let latest = first;
     const room = renderWaitingRoom(this.root, {
@@ -132,7 +133,7 @@ export class OnlineLobby {
     const show = (match: PublicMatch) => {
       if (generation !== this.generation) return;
       latest = match;
-      if (match.started && !match.over && place.seat) return play(match, place.seat);
+      if (match.started && place.seat) return play(match, place.seat);
       room.show(match, place);
     };
     const refresh = async () => show(await lobbyApi.match(code));

@@ -51,8 +51,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, word
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
-    // A proxy's HTML error page, or a page server with no API behind it.
-    throw new LobbyProblem(response.ok ? LOBBY_PROBLEM.serverTrouble : LOBBY_PROBLEM.unreachable, response.status);
+    // A proxy's HTML error page, or a page server with no game server behind it (Vite's dev server).
+    throw new LobbyProblem(LOBBY_PROBLEM.unreachable, response.status);
   }
   if (response.ok) return data as T;
   const serverSays = String((data as { error?: unknown } | null)?.error ?? response.statusText);

@@ -195,7 +195,7 @@ function roomActions(match: PublicMatch, place: OnlinePlace, props: WaitingRoomP
     leave.addEventListener('click', () => run(leave, props.onLeave));
     out.push(leave);
   }
-  if (!place.seat && !match.over) {
+  if (!place.seat) {
     const watch = button('watch-match', LOBBY.watch);
     watch.addEventListener('click', () => props.onWatch());
     out.push(watch);
