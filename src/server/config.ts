@@ -14,6 +14,8 @@ export interface ServerConfig {
   clientDir: string | null;
   /** Extra page origins allowed to open sockets (the page's own origin always is). */
   origins: string[];
+  /** Behind a proxy: take the client's address from X-Forwarded-For (for rate limits). */
+  trustProxy?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     // CLIENT_DIR=none serves only the API and sockets (test servers, an API-only process behind a proxy).
     clientDir: env.CLIENT_DIR?.trim() === 'none' ? null : env.CLIENT_DIR?.trim() || defaults.clientDir,
     origins: (env.ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
 

@@ -141,6 +141,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     custom: chat.handlers,
   });
 
+  server.app.proxy = config.trustProxy ?? false;
   server.app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
