@@ -1,0 +1,45 @@
+/**
+ * The game server as `npm run bench:server` runs it: a child process of its own (so
+ * its memory is measured apart from the clients'), started by fork() with --expose-gc,
+ * on a loopback port with SQLite in DATA_DIR. It talks to the bench over IPC:
+ *   → { ready, url }, { memory, usage }, { log, line } (every server error line)
+ *   ← 'memory' (collect garbage, then measure), 'stop'
+ * The lobby's per-client rate limits are raised: every bench client comes from one address.
+ */
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
+import { loadScenarioFolder } from '../server/scenarios.js';
+import { startServer } from '../server/server.js';
+
+export type FromServer = { kind: 'ready'; url: string } | { kind: 'memory'; usage: NodeJS.MemoryUsage } | { kind: 'log'; line: string };
+export type ToServer = 'memory' | 'stop';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dataDir = process.env.DATA_DIR;
+if (!dataDir || !process.send) {
+  console.error('benchServerProcess: run by npm run bench:server (needs DATA_DIR and an IPC channel)');
+  process.exit(2);
+}
+const tell = (message: FromServer) => process.send!(message);
+
+const lots = { burst: 100_000, perMinute: 100_000 };
+const server = await startServer(
+  { port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [] },
+  {
+    scenarios: loadScenarioFolder(`${root}scenarios`),
+    defaultScenario: DEFAULT_SCENARIO,
+    limits: { create: lots, join: lots },
+    log: (line) => tell({ kind: 'log', line }),
+  },
+);
+
+process.on('message', (message: ToServer) => {
+  if (message === 'memory') {
+    (globalThis as { gc?: () => void }).gc?.();
+    tell({ kind: 'memory', usage: process.memoryUsage() });
+  } else if (message === 'stop') {
+    // process.exit() would skip writing a --cpu-prof profile; closing lets the process end by itself.
+    void server.close().then(() => process.disconnect());
+  }
+});
+tell({ kind: 'ready', url: server.url });
