@@ -1,11 +1,9 @@
 /**
  * Who may act for a seat. Credentials are random tokens handed out once (on join);
- * the store keeps only their sha256, compared in constant time. The server's own bots
- * act with a key that never leaves this process, and only for seats they play now.
+ * the store keeps only their sha256, compared in constant time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'boardgame.io';
-import type { SeatData } from './lobby/matchInfo.js';
 
 export function newToken(): string {
   return randomBytes(18).toString('base64url');
@@ -22,15 +20,16 @@ export function sameHash(token: unknown, hash: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** boardgame.io calls this with the credentials a client sent and the seat's own metadata. */
+export function authenticateSeat(credentials: unknown, player: Server.PlayerMetadata | undefined): boolean {
+  return Boolean(player) && sameHash(credentials, player!.credentials);
+}
+
 /**
- * boardgame.io calls this with the credentials sent and the seat's own metadata. A
- * seat the server's bots play now is marked in its metadata (`data.bot`, kept by the
- * lobby), so the bot key opens only those seats.
+ * The server's bots move through their own master, with a key that never leaves this
+ * process; which seats they play (bot seats, seats whose people are away or overdue)
+ * is decided in one place, ServerBots.
  */
-export function createAuthenticator(botKey: string) {
-  return (credentials: unknown, player: Server.PlayerMetadata | undefined): boolean => {
-    if (!player) return false;
-    if (credentials === botKey) return Boolean((player.data as SeatData | undefined)?.bot);
-    return sameHash(credentials, player.credentials);
-  };
+export function botAuth(botKey: string) {
+  return { authenticateCredentials: ({ credentials }: { credentials?: unknown }) => credentials === botKey };
 }

@@ -19,7 +19,7 @@ import type { Server as IOServer } from 'socket.io';
 import type { IntermediateTransportData } from 'boardgame.io/dist/types/src/master/master';
 import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
 import type { Scenario } from '../scenario/schema.js';
-import { createAuthenticator } from './auth.js';
+import { authenticateSeat, botAuth } from './auth.js';
 import { ChatHub } from './chat.js';
 import { BotPool } from './bots/botPool.js';
 import { ServerBots } from './bots/serverBots.js';
@@ -101,14 +101,14 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     db: observed,
     transport,
     origins: config.origins,
-    authenticateCredentials: createAuthenticator(botKey) as never,
+    authenticateCredentials: authenticateSeat as never,
   });
 
   const processedGame = ProcessGameConfig(game);
   const pubSubOf = () => (transport as unknown as { pubSub: { publish(channel: string, payload: unknown): void } }).pubSub;
   // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
   const masterFor = (matchID: string) =>
-    new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, server.auth);
+    new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
   const botPool = new BotPool(options.scenarioDir ?? fileURLToPath(new URL('../../scenarios', import.meta.url)), Math.max(1, availableParallelism() - 1));
   bots = new ServerBots(
     store,

@@ -80,6 +80,25 @@ describe('game server on SQLite', () => {
     expect((await server.store.fetch(matchID, { state: true })).state!.ctx.gameover).toBeDefined();
   });
 
+  it('fills a seat\'s missing orders with its bot when the round timer runs out', async () => {
+    const bots = Object.fromEntries(POWERS.filter((p) => p !== 'KOR').map((p) => [p, { kind: 'bot', level: 'easy' }]));
+    const { matchID, hostToken } = (await api(server.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { roundSeconds: 5, graceSeconds: 3600 } })).body;
+    const seat = (await api(server.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' })).body as Seat;
+    await startMatch(server.url, matchID, hostToken);
+    // Korea is at the table (connected, so no bot stands in) but never acts.
+    const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true });
+    socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, 6));
+    const round = async () => ((await server.store.fetch(matchID, { state: true })).state!.G as { round: number }).round;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await round()).toBe(1);
+    const started = Date.now();
+    while ((await round()) === 1 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
+    socket.close();
+    expect(await round()).toBe(2);
+    const { log } = await server.store.fetch(matchID, { log: true });
+    expect(log!.some((entry) => entry.action.payload.playerID === seat.playerID)).toBe(true);
+  });
+
   it('lists public matches that wait for players, never private ones, and never credentials', async () => {
     const open = await api(server.url, 'POST', '/api/matches', { public: true });
     const hidden = await api(server.url, 'POST', '/api/matches', { public: false });

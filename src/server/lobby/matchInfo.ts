@@ -65,18 +65,6 @@ export function botSeats(metadata: MatchMetadata): PowerId[] {
   return POWERS.filter((p) => info.seats[p].kind === 'bot' || info.away.includes(p));
 }
 
-/** What the lobby keeps on each seat's boardgame.io metadata (shown to every client). */
-export interface SeatData {
-  /** The server's bots play this seat now. */
-  bot: boolean;
-}
-
-/** Mark on each seat whether the server's bots play it now (the authenticator reads it). */
-export function markBotSeats(metadata: MatchMetadata): void {
-  const bots = botSeats(metadata);
-  for (const power of POWERS) playerOf(metadata, power)!.data = { bot: bots.includes(power) } satisfies SeatData;
-}
-
 /** What anyone may know about a match: no credentials, no host key, no seed. */
 export interface PublicMatch {
   matchID: string;

@@ -11,7 +11,7 @@ const seat = z.strictObject({ kind: z.enum(['open', 'bot']), level: z.enum(BOT_L
 const settings = z.strictObject({
   chat: z.boolean(),
   graceSeconds: z.number().int().min(0).max(3600),
-  roundSeconds: z.number().int().min(30).max(3600).nullable(),
+  roundSeconds: z.number().int().min(5).max(3600).nullable(),
 });
 
 export const createRequest = z.strictObject({

@@ -11,7 +11,7 @@ import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
 import { hashToken, newToken, sameHash } from '../auth.js';
 import type { MatchStore } from '../storage/types.js';
 import { newMatchCode } from './codes.js';
-import { isTaken, lobbyOf, markBotSeats, playerOf, publicMatch, type LobbyInfo, type MatchMetadata, type PublicMatch } from './matchInfo.js';
+import { isTaken, lobbyOf, playerOf, publicMatch, type LobbyInfo, type MatchMetadata, type PublicMatch } from './matchInfo.js';
 import type { CreateRequest } from './requests.js';
 
 export class LobbyError extends Error {
@@ -160,7 +160,6 @@ export class LobbyService {
       const metadata = await this.metadata(matchID);
       const before = JSON.stringify(metadata);
       const result = edit(metadata);
-      markBotSeats(metadata);
       if (JSON.stringify(metadata) !== before) {
         metadata.updatedAt = Date.now();
         await this.store.setMetadata(matchID, metadata);
