@@ -80,12 +80,7 @@ async function printInlinedMap(sizes: FileSize[]): Promise<void> {
   console.log(`  of which the map data (${relative(ROOT, path)}, inlined in JS): ${kB(data.length)} raw, ${kB(gzipSync(data, { level: 9 }).length)} gzip on its own`);
 }
 
-/**
- * Runs in the page before any script: a frame clock, the moments the screens appear,
- * and a fallback for the first drawn map. The map draws its coastlines into a large
- * canvas texture and then draws it; the first WebGL draw after the first such upload
- * is taken as "the map is on screen" when the map sets no mark of its own.
- */
+/** Runs in the page before any script: a frame clock and the moments the screens appear. */
 function instrument(): void {
   const w = window as unknown as { __bench: { frames: number[]; recording: boolean; marks: Record<string, number> } };
   const bench = (w.__bench = { frames: [] as number[], recording: false, marks: {} as Record<string, number> });
@@ -102,23 +97,6 @@ function instrument(): void {
     seen('game-screen', () => !!document.querySelector('[data-testid="game-screen"]'));
     seen('map-ready', () => !!document.querySelector('[data-map-ready="true"], [data-map-ready=""]'));
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-ready'] });
-
-  let uploaded = false;
-  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype] as (WebGLRenderingContext | WebGL2RenderingContext)[]) {
-    const upload = proto.texImage2D as (...args: unknown[]) => void;
-    proto.texImage2D = function (this: WebGLRenderingContext, ...args: unknown[]) {
-      const source = args[args.length - 1];
-      if (source instanceof HTMLCanvasElement && source.width * source.height > 512 * 512) uploaded = true;
-      return upload.apply(this, args);
-    } as typeof proto.texImage2D;
-    for (const name of ['drawElements', 'drawArrays'] as const) {
-      const draw = proto[name] as (...args: unknown[]) => void;
-      (proto as unknown as Record<string, unknown>)[name] = function (this: WebGLRenderingContext, ...args: unknown[]) {
-        if (uploaded && bench.marks['map-texture-drawn'] === undefined) bench.marks['map-texture-drawn'] = performance.now();
-        return draw.apply(this, args);
-      };
-    }
-  }
 }
 
 async function record<T>(page: Page, during: () => Promise<T>): Promise<number[]> {
@@ -146,10 +124,7 @@ function printFrames(label: string, deltas: number[]): void {
   );
 }
 
-/**
- * When the map was first on screen: its own signal if it gives one (a `map-drawn`
- * performance mark or `data-map-ready` on its container), else the WebGL fallback.
- */
+/** When the map was first on screen, by its own signal: a `map-drawn` performance mark, or `data-map-ready` on its container. */
 async function waitForMap(page: Page): Promise<{ at: number; how: string } | null> {
   return page
     .waitForFunction(
@@ -158,9 +133,6 @@ async function waitForMap(page: Page): Promise<{ at: number; how: string } | nul
         if (mark) return { at: mark.startTime, how: 'map-drawn mark' };
         const marks = (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks;
         if (marks['map-ready'] !== undefined) return { at: marks['map-ready'], how: 'data-map-ready' };
-        // Give the map's own signal a moment to arrive before settling for the fallback.
-        const fallback = marks['map-texture-drawn'];
-        if (fallback !== undefined && performance.now() - fallback > 2_000) return { at: fallback, how: 'first WebGL draw of the map texture (the map sets no mark)' };
         return null;
       },
       undefined,
@@ -260,7 +232,7 @@ async function main(): Promise<void> {
     await page.getByTestId('start-game').click();
     const map = await waitForMap(page);
 
-    console.log('\nBrowser (headless Chromium, SwiftShader WebGL, 1280×800)');
+    console.log('\nBrowser (headless Chromium, software rendering without a GPU, 1280×800)');
     console.log(`  navigation → start screen: ${startScreen === null ? 'n/a' : `${startScreen.toFixed(0)} ms`}`);
     if (map === null) console.log('  first drawn map: not seen within 60 s');
     else {

@@ -63,17 +63,17 @@ export class EastAsiaMap {
     });
     const { width, height } = this.cssSize();
     this.game = new Phaser.Game({
-      type: Phaser.AUTO,
+      // The canvas renderer: every frame only copies one or two pictures that the 2D canvas
+      // painted (see MapScene), which WebGL does no faster on a GPU and far slower without
+      // one (software WebGL reads each frame back for the page); the WebGL renderer is
+      // then left out of the bundle too (phaserCore.ts).
+      type: Phaser.CANVAS,
       parent,
       width: Math.round(width * this.pixelRatio),
       height: Math.round(height * this.pixelRatio),
       backgroundColor: MAP_COLOURS.frame,
       banner: false,
       audio: { noAudio: true },
-      // Everything drawn is a texture painted by the 2D canvas, already antialiased: a
-      // multisampled WebGL canvas would only cost each frame (a lot, in software WebGL).
-      // At most two images are drawn per frame: small batches spare allocating megabytes of vertex buffers at start.
-      render: { antialiasGL: false, batchSize: 64 },
       scale: { mode: Phaser.Scale.NONE, zoom: 1 / this.pixelRatio },
       // Two pointers for pinch zoom; keys are read on the canvas itself, not on the whole window.
       input: { activePointers: 2, keyboard: false },

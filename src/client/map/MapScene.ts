@@ -6,8 +6,8 @@
  * full view needs, so a pan never uncovers emptiness, and once zooming or panning
  * settles a "front" picture of the visible part and a margin at zoom × devicePixelRatio,
  * aligned to device pixels, so the map stays crisp on high-DPI screens at any zoom.
- * A pan or zoom only moves the camera over these textures: in software WebGL (no GPU)
- * every extra layer or live Graphics object costs milliseconds in each frame. While
+ * A pan or zoom only moves the camera over these pictures, so a frame is one or two
+ * image copies (EastAsiaMap uses Phaser's canvas renderer for that reason). While
  * the front covers the view the back is not drawn at all, nor kept up to date.
  * Highlights and relations are composed into the pictures on screen when they change,
  * at most once per frame.
@@ -66,7 +66,7 @@ const DRAG_THRESHOLD = 5;
 const KEY_ZOOM = 1.5;
 const KEY_PAN = 0.15;
 /** Bigger textures cost memory for no gain on any screen we expect. */
-const TEXTURE_CAP = 8192;
+const TEXTURE_CAP = 4096;
 
 const DEPTH = { back: 0, front: 1 } as const;
 
@@ -145,7 +145,7 @@ export class MapScene extends Phaser.Scene {
       for (const shown of [this.front, backShows ? this.back : null]) if (shown && shown.marks !== key) this.compose(shown, marks, key);
     }
     // A still map costs no CPU or GPU: the loop sleeps after the frame that draws the last
-    // change (each frame costs tens of milliseconds in software WebGL, so none is drawn twice).
+    // change (a frame copies whole pictures: none is drawn twice).
     if (!this.animation && this.settled && this.shown) this.game.loop.sleep();
   }
 
@@ -244,16 +244,11 @@ export class MapScene extends Phaser.Scene {
   // Textures
   // -------------------------------------------------------------------------
 
-  private maxTexture(): number {
-    const reported = (this.game.config as { maxTextureSize?: number }).maxTextureSize;
-    return Math.min(TEXTURE_CAP, reported && reported > 0 ? reported : 4096);
-  }
-
   /** The whole map at the resolution of the whole-map view: the fallback under everything. */
   private paintBack(): void {
     const ratio = this.options.pixelRatio();
     const fit = zoomLimits(this.map, this.viewport, MAX_ZOOM).min;
-    const resolution = Math.min(fit * ratio, this.maxTexture() / Math.max(this.map.width, this.map.height));
+    const resolution = Math.min(fit * ratio, TEXTURE_CAP / Math.max(this.map.width, this.map.height));
     this.back = this.show(new MapPicture(this.asset, { region: { x: 0, y: 0, ...this.map }, resolution, scale: fit }), this.back, DEPTH.back);
   }
 
@@ -263,7 +258,7 @@ export class MapScene extends Phaser.Scene {
     const resolution = this.view.scale * ratio;
     const mapRect: Rect = { x: 0, y: 0, ...this.map };
     let region = growRect(visibleRect(this.view, this.viewport), FRONT_MARGIN, mapRect);
-    const cap = this.maxTexture();
+    const cap = TEXTURE_CAP;
     if (region.width * resolution > cap || region.height * resolution > cap) region = growRect(visibleRect(this.view, this.viewport), 0, mapRect);
     const fitted = Math.min(resolution, cap / region.width, cap / region.height);
     if (fitted < resolution) return { region, resolution: fitted, scale: this.view.scale };

@@ -1,7 +1,7 @@
 /**
  * Paints what changes on the map during a game into a 2D canvas: the hovered and
  * selected theatres, the relations between capitals and the capital markers. They are
- * painted with the canvas like the coastlines (baseMap.ts), not drawn live by WebGL,
+ * painted with the canvas like the coastlines (baseMap.ts), not drawn live by Phaser,
  * so a whole picture of the map is one texture and a pan draws nothing new.
  */
 import type { MapAsset } from '../../view/mapAsset.js';

@@ -1,13 +1,13 @@
 /**
  * A Vite plugin for production builds: bundle Phaser's core (its own `phaser-core.js`
  * entry, from source) instead of the whole prebuilt library. The map uses a scene,
- * images, canvas textures, a camera and pointer input; the full build also carries
- * physics engines, tilemaps, particles and sound, about 145 kB of the page's gzip.
+ * images, canvas textures, a camera and pointer input, drawn by the canvas renderer
+ * (see EastAsiaMap); the full build also carries physics engines, tilemaps, particles,
+ * sound and the WebGL renderer with its shaders, about 200 kB of the page's gzip.
  *
  * Phaser's source chooses its optional parts with `typeof FLAG` tests that its own
  * webpack build replaces; this plugin replaces them the same way, and the `global` that
- * webpack provides (for `global.Phaser`) by `globalThis`. The canvas renderer
- * stays (a browser without WebGL still gets a map). The dev server keeps the prebuilt
+ * webpack provides (for `global.Phaser`) by `globalThis`. The dev server keeps the prebuilt
  * library, which needs no such help; browser tests run against the production build.
  */
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 const CORE = fileURLToPath(new URL('../../../node_modules/phaser/src/phaser-core.js', import.meta.url));
 
 const FLAGS: Record<string, boolean> = {
-  WEBGL_RENDERER: true,
+  WEBGL_RENDERER: false,
   CANVAS_RENDERER: true,
   WEBGL_DEBUG: false,
   FEATURE_SOUND: false,
