@@ -4,12 +4,12 @@
  * boardgame.io moves, the simulator and the tests all come through here.
  */
 import type { Scenario } from '../scenario/schema.js';
-import { checkOrders } from './orders.js';
+import { checkOrders, orderRefused } from './orders.js';
 import type { PowerId } from './powers.js';
 import type { Reason } from './reasons.js';
 import { lockOrders, recordChoice } from './round.js';
 import { catalog } from './catalog.js';
-import type { GameState, Readable } from './types.js';
+import type { GameState, Order, Readable } from './types.js';
 
 /** The options of the decision this seat must make now, or why it cannot decide. */
 export function legalChoices(sc: Scenario, view: Readable, power: PowerId): { options: string[] } | { reason: Reason } {
@@ -36,6 +36,39 @@ export function submitOrders(sc: Scenario, G: GameState, power: PowerId, raw: un
   const checked = checkOrders(sc, G, power, raw);
   if (!checked.ok) return checked.reason;
   lockOrders(G, sc, power, checked.orders);
+  return null;
+}
+
+/**
+ * Save the orders a team is drafting together: checked like submitted orders, but the
+ * list may be short. An empty list clears the draft. Returns null on success, or the
+ * reason nothing changed.
+ */
+export function saveDraft(sc: Scenario, G: GameState, power: PowerId, raw: unknown): Reason | null {
+  const refused = ordersRefused(G, power);
+  if (refused) return refused;
+  const checked = checkOrders(sc, G, power, raw, true);
+  if (!checked.ok) return checked.reason;
+  if (checked.orders.length > 0) G.seats[power].draft = checked.orders;
+  else delete G.seats[power].draft;
+  return null;
+}
+
+/**
+ * Lock in this seat's draft as it stands, for when its time is up: missing orders become
+ * holds. A drafted order that something since made illegal (an inject took the Capital
+ * it needed) becomes a hold too, so a timer never fails. Null on success, or the reason
+ * the seat could not give orders.
+ */
+export function submitDraft(sc: Scenario, G: GameState, power: PowerId): Reason | null {
+  const refused = ordersRefused(G, power);
+  if (refused) return refused;
+  const orders: Order[] = [];
+  for (const order of G.seats[power].draft ?? []) {
+    if (!orderRefused(sc, G, power, orders, order)) orders.push(order);
+  }
+  while (orders.length < sc.rules.ordersPerRound) orders.push({ kind: 'hold' });
+  lockOrders(G, sc, power, orders);
   return null;
 }
 

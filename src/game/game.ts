@@ -10,15 +10,22 @@
  *  - client events (endTurn, setPhase, endGame, ...) are disabled: the flow is ours;
  *  - the seed comes from the host's `newSeed` (crypto), never from the clock;
  *  - `playerView` is ours, and idempotent because the client applies it again.
+ *
+ * A classroom exercise is the same game with a seventh seat, "6", for Control (the
+ * teacher): it sees everything and may give Control's commands, and nothing else may.
+ * Control's commands are redacted too: one (a headline put on top) names a headline to
+ * come, and what every command did is public in G's log and round records anyway.
  */
-import type { Game } from 'boardgame.io';
+import type { Game, LongFormMove } from 'boardgame.io';
 import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
 import type { Scenario } from '../scenario/schema.js';
-import { decide, submitOrders } from './actions.js';
-import { powerOfSeat } from './powers.js';
+import { decide, saveDraft, submitOrders } from './actions.js';
+import { control } from './control.js';
+import { isControlSeat, powerOfSeat, type PowerId } from './powers.js';
+import type { Reason } from './reasons.js';
 import { setupState } from './setup.js';
-import type { GameState, SeatView } from './types.js';
-import { playerView } from './view.js';
+import type { ControlView, GameState, SeatView } from './types.js';
+import { controlView, playerView } from './view.js';
 
 export const GAME_NAME = 'triangles';
 
@@ -59,16 +66,28 @@ export function checkSetupData(host: GameHost, data: unknown): { ok: true; value
   return { ok: true, value: { ...(value as SetupData), scenario } };
 }
 
+/** Every move runs on the master only, keeps its arguments from other seats' logs, and cannot be undone. */
+const MASTER_ONLY = { client: false, redact: true, undoable: false, ignoreStaleStateID: true } as const;
+
 export function createTrianglesGame(host: GameHost): Game<GameState> {
   const scenarioOf = (G: GameState) => {
     const sc = host.scenarios.get(G.scenario);
     if (!sc) throw new Error(`this server does not have scenario "${G.scenario}"`);
     return sc;
   };
+  /** A power's move: the seat must be a power's, and the rules must accept the action. */
+  const seatMove = (act: (sc: Scenario, G: GameState, power: PowerId, arg: unknown) => Reason | null): LongFormMove<GameState> => ({
+    move: ({ G, playerID }, arg: unknown) => {
+      const power = powerOfSeat(playerID);
+      return !power || act(scenarioOf(G), G, power, arg) ? INVALID_MOVE : undefined;
+    },
+    ...MASTER_ONLY,
+  });
   return {
     name: GAME_NAME,
     minPlayers: 6,
-    maxPlayers: 6,
+    // The seventh seat is Control, in classroom exercises.
+    maxPlayers: 7,
     disableUndo: true,
     setup: (_api, data?: unknown) => {
       const checked = checkSetupData(host, data);
@@ -77,27 +96,13 @@ export function createTrianglesGame(host: GameHost): Game<GameState> {
       return setupState(host.scenarios.get(scenario)!, { seed: seed ?? host.newSeed(), ...(rounds ? { rounds } : {}) });
     },
     moves: {
-      submitOrders: {
-        move: ({ G, playerID }, orders: unknown) => {
-          const power = powerOfSeat(playerID);
-          if (!power || submitOrders(scenarioOf(G), G, power, orders)) return INVALID_MOVE;
-          return undefined;
-        },
-        client: false,
-        redact: true,
-        undoable: false,
-        ignoreStaleStateID: true,
-      },
-      decide: {
-        move: ({ G, playerID }, option: unknown) => {
-          const power = powerOfSeat(playerID);
-          if (!power || decide(scenarioOf(G), G, power, option)) return INVALID_MOVE;
-          return undefined;
-        },
-        client: false,
-        redact: true,
-        undoable: false,
-        ignoreStaleStateID: true,
+      submitOrders: seatMove(submitOrders),
+      decide: seatMove(decide),
+      draft: seatMove(saveDraft),
+      control: {
+        move: ({ G, playerID }, command: unknown) =>
+          !isControlSeat(playerID) || control(scenarioOf(G), G, command) ? INVALID_MOVE : undefined,
+        ...MASTER_ONLY,
       },
     },
     // Every seat may act at any time; the rules (G.step, G.ready) say what each may do.
@@ -113,10 +118,14 @@ export function createTrianglesGame(host: GameHost): Game<GameState> {
       pass: false,
     },
     endIf: ({ G }) => (G.result ? { winner: G.result.winner, war: G.result.war !== null } : undefined),
-    playerView: ({ G, playerID }) => (isView(G) ? G : playerView(G, powerOfSeat(playerID))),
+    playerView: ({ G, playerID }) => {
+      if (isView(G)) return G;
+      return isControlSeat(playerID) ? controlView(G) : playerView(G, powerOfSeat(playerID));
+    },
   };
 }
 
-function isView(G: GameState | SeatView): G is SeatView {
-  return !('secret' in G);
+/** Every view says whom it is for; the master's state does not. */
+function isView(G: GameState | SeatView | ControlView): G is SeatView | ControlView {
+  return 'viewer' in G;
 }

@@ -256,21 +256,30 @@ export function parseOrder(raw: unknown): Order | null {
   }
 }
 
-/** Check a whole set of orders from outside; returns the parsed orders or why they are refused. */
+/** Why `order` may not follow the orders already chosen, or null if it may. */
+export function orderRefused(sc: Scenario, view: Readable, power: PowerId, chosen: readonly Order[], order: Order): Reason | null {
+  return refusal(budgetFor(sc, view, power, chosen), order);
+}
+
+/**
+ * Check a set of orders from outside; returns the parsed orders or why they are refused.
+ * A draft (`partial`) may hold fewer orders than the round needs, never more.
+ */
 export function checkOrders(
   sc: Scenario,
   view: Readable,
   power: PowerId,
   raw: unknown,
+  partial = false,
 ): { ok: true; orders: Order[] } | { ok: false; reason: Reason } {
   const limit = sc.rules.ordersPerRound;
   if (!Array.isArray(raw)) return { ok: false, reason: { code: 'malformedOrder', index: 0 } };
-  if (raw.length !== limit) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: raw.length } };
+  if (partial ? raw.length > limit : raw.length !== limit) return { ok: false, reason: { code: 'wrongOrderCount', limit, given: raw.length } };
   const orders: Order[] = [];
   for (const [index, item] of raw.entries()) {
     const order = parseOrder(item);
     if (!order) return { ok: false, reason: { code: 'malformedOrder', index } };
-    const why = refusal(budgetFor(sc, view, power, orders), order);
+    const why = orderRefused(sc, view, power, orders, order);
     if (why) return { ok: false, reason: { code: 'illegalOrder', index, why } };
     orders.push(order);
   }

@@ -4,6 +4,7 @@
  * Seat mapping (boardgame.io playerID → power) is fixed for every scenario so that
  * logs, saved games and bots always agree on who sits where:
  *   "0" CHN · "1" RUS · "2" PRK · "3" USA · "4" JPN · "5" KOR
+ * and, in a classroom exercise (a 7-player match), "6" is Control, the teacher.
  */
 export const POWERS = ['CHN', 'RUS', 'PRK', 'USA', 'JPN', 'KOR'] as const;
 export type PowerId = (typeof POWERS)[number];
@@ -15,6 +16,13 @@ export function powerOfSeat(seat: string | null | undefined): PowerId | null {
   if (seat == null) return null;
   const index = SEATS.indexOf(seat as SeatId);
   return index < 0 ? null : POWERS[index]!;
+}
+
+/** Control's seat in a classroom exercise: not a power; sees everything and runs the exercise. */
+export const CONTROL_SEAT = '6';
+
+export function isControlSeat(seat: string | null | undefined): boolean {
+  return seat === CONTROL_SEAT;
 }
 
 export function seatOfPower(power: PowerId): SeatId {

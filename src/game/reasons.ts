@@ -28,4 +28,18 @@ export type Reason =
   | { code: 'cardRequirement' }
   | { code: 'emptyHand' }
   /** Someone watching a match tried to act in it. */
-  | { code: 'spectating' };
+  | { code: 'spectating' }
+  // Control's commands (classroom exercises). `field` names the part of the command at fault.
+  | { code: 'malformedCommand'; field: string }
+  | { code: 'outOfRange'; field: string; min: number; max: number }
+  /** A text Control must write (a title, a reason) is missing or longer than `max` characters. */
+  | { code: 'badText'; field: string; max: number }
+  | { code: 'alreadyPaused' }
+  | { code: 'notPaused' }
+  | { code: 'noTimer' }
+  | { code: 'unknownHeadline' }
+  /** The headline was already shown this game or is already waiting on top. */
+  | { code: 'headlineUsed' }
+  /** Every round still to come already has a headline put on top. */
+  | { code: 'noRoundLeft' }
+  | { code: 'badEffect'; index: number; why: 'malformed' | 'namesSelfOrTarget' | 'unknownTheatre' };

@@ -5,6 +5,7 @@
  */
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
+import { stopTimer } from './clock.js';
 import { applyEffects, isReaction } from './effects.js';
 import { totalCost } from './orders.js';
 import { changeCapital, changeRelation, changeTrack, forcesIn, log, receiveAid, addForces, relation, removeForces } from './mechanics.js';
@@ -23,7 +24,9 @@ export function beginRound(G: GameState, sc: Scenario): void {
   G.roundFx = { shielded: [], cancelled: [], tensionRaised: false };
   G.stats.aidReceivedThisRound = {};
   G.crisis = null;
-  const id = G.secret.headlines.shift()!;
+  // A headline Control put on top comes first; the planned ones each come a round later.
+  const injected = G.secret.injects?.shift();
+  const id = injected ?? G.secret.headlines.shift()!;
   G.headline = id;
   G.history.push({
     round: G.round,
@@ -36,6 +39,7 @@ export function beginRound(G: GameState, sc: Scenario): void {
     tracks: { ...G.tracks },
     relations: { ...G.relations },
     vp: Object.fromEntries(POWERS.map((p) => [p, G.powers[p].vp])) as Record<PowerId, number>,
+    ...(injected ? { injected: true as const } : {}),
   });
   log(G, { code: 'headline', card: id });
   const card = catalog(sc).headline(id);
@@ -48,11 +52,13 @@ export function beginRound(G: GameState, sc: Scenario): void {
 function openDecision(G: GameState, deck: 'headline' | 'crisis', card: string, decision: Decision): void {
   G.step = { kind: 'decide', deck, card, powers: [...decision.powers] };
   G.ready = [];
+  stopTimer(G);
 }
 
 function openOrders(G: GameState): void {
   G.step = { kind: 'orders' };
   G.ready = [];
+  stopTimer(G);
 }
 
 export function recordChoice(G: GameState, sc: Scenario, power: PowerId, option: string): void {
@@ -100,6 +106,7 @@ export function lockOrders(G: GameState, sc: Scenario, power: PowerId, orders: O
     if (order.kind === 'card') seat.hand.splice(seat.hand.indexOf(order.card), 1);
   }
   seat.orders = orders;
+  delete seat.draft;
   G.ready.push(power);
   if (POWERS.every((p) => G.ready.includes(p))) resolveRound(G, sc);
 }

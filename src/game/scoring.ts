@@ -3,6 +3,7 @@
  */
 import type { Objective, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
+import { stopTimer } from './clock.js';
 import { holds } from './effects.js';
 import { log } from './mechanics.js';
 import { POWERS, type PowerId } from './powers.js';
@@ -32,7 +33,10 @@ export function scoreObjectives(G: GameState, sc: Scenario): Partial<Record<Powe
   return met;
 }
 
-export function finishGame(G: GameState, sc: Scenario): void {
+/** End the match and score it; `cutShort` when Control ends it before the last round is over. */
+export function finishGame(G: GameState, sc: Scenario, cutShort = false): void {
+  takeBackUnrevealed(G);
+  stopTimer(G);
   const cat = catalog(sc);
   const agendas = {} as FinalResult['agendas'];
   for (const power of POWERS) {
@@ -46,9 +50,9 @@ export function finishGame(G: GameState, sc: Scenario): void {
     for (const power of POWERS) G.powers[power].vp -= sc.rules.war.penalty[power];
     if (G.war.culprit) G.powers[G.war.culprit].vp -= sc.rules.war.culpritPenalty;
   }
-  // The round war cut short still gets its closing snapshot, so the debrief shows where it ended.
+  // The round war (or Control) cut short still gets its closing snapshot, so the debrief shows where it ended.
   const record = G.history[G.history.length - 1];
-  if (record && G.war) {
+  if (record && (G.war || cutShort)) {
     record.tracks = { ...G.tracks };
     record.relations = { ...G.relations };
     record.vp = Object.fromEntries(POWERS.map((p) => [p, G.powers[p].vp])) as Record<PowerId, number>;
@@ -59,6 +63,20 @@ export function finishGame(G: GameState, sc: Scenario): void {
   G.step = { kind: 'over' };
   G.ready = [];
   log(G, { code: 'gameOver' });
+}
+
+/**
+ * Orders and choices locked in but never revealed (the match ended mid-step, by Control
+ * or by war from an inject) did not happen: cards go back to their hands, drafts go.
+ */
+function takeBackUnrevealed(G: GameState): void {
+  for (const power of POWERS) {
+    const seat = G.seats[power];
+    for (const order of seat.orders ?? []) if (order.kind === 'card') seat.hand.push(order.card);
+    seat.orders = null;
+    seat.choice = null;
+    delete seat.draft;
+  }
 }
 
 /** Most points first; a tie on points goes to the power with more Capital left; a full tie shares the place. */

@@ -6,6 +6,7 @@
  * (deck order, the random generator, headlines not yet revealed) sits under `secret`.
  * `playerView` then only has to drop `secret`, drop other seats, and mask covert forces.
  */
+import type { Effect } from '../scenario/schema.js';
 import type { AidTarget, PairKey, PowerId } from './powers.js';
 import type { RngState } from './rng.js';
 
@@ -55,6 +56,11 @@ export interface SeatSecrets {
   orders: Order[] | null;
   /** This seat's choice in the open decision, until the reveal. */
   choice: string | null;
+  /**
+   * Orders a team is still drafting (possibly fewer than a round needs), shared by the
+   * team's devices; absent when there is none. Gone once orders are locked in.
+   */
+  draft?: Order[];
 }
 
 /** A public entry in the match log; `code` is a message id the view translates. */
@@ -68,6 +74,47 @@ export interface LogEntry {
   track?: TrackId;
   value?: number;
   option?: string;
+  /** Words Control wrote (an inject's title, an adjudication's reason), shown as written. */
+  text?: string;
+}
+
+/**
+ * A command of Control, the teacher running a classroom exercise (see control.ts).
+ * Times (`at`, ms since the epoch) come from Control's side: the rules never read a clock.
+ */
+export type ControlCommand =
+  | { kind: 'pause'; at: number }
+  | { kind: 'resume'; at: number }
+  | { kind: 'setTimer'; seconds: number; at: number }
+  | { kind: 'extend'; seconds: number }
+  | { kind: 'advance' }
+  | { kind: 'inject'; card: string }
+  | { kind: 'inject'; title: string; text: string; effects: Effect[] }
+  | { kind: 'adjudicate'; track: TrackId; value: number; reason: string }
+  | { kind: 'adjudicate'; relation: [PowerId, PowerId]; value: number; reason: string }
+  | { kind: 'end' };
+
+/**
+ * A Control command as the round's record keeps it for the debrief. A headline put on
+ * top is recorded without its card, which stays secret until it comes up (the round it
+ * opens is then marked `injected`); an adjudication keeps the value it replaced; an
+ * advance keeps whom it acted for.
+ */
+export type ControlRecord =
+  | Exclude<ControlCommand, { kind: 'inject'; card: string } | { kind: 'adjudicate' } | { kind: 'advance' }>
+  | { kind: 'queueHeadline' }
+  | { kind: 'advance'; step: 'decide' | 'orders'; powers: PowerId[] }
+  | (Extract<ControlCommand, { kind: 'adjudicate' }> & { from: number });
+
+/**
+ * The exercise clock, public so every screen can show it. While it runs, `deadline` is
+ * when the step's time is up; while paused, `left` holds the time that was left.
+ * Both are null when no timer is set for the current step.
+ */
+export interface Clock {
+  paused: boolean;
+  deadline: number | null;
+  left: number | null;
 }
 
 /** Kept for every finished round so the debrief can be drawn from the stored match alone. */
@@ -83,6 +130,10 @@ export interface RoundRecord {
   tracks: Tracks;
   relations: Record<PairKey, number>;
   vp: Record<PowerId, number>;
+  /** Control's commands given during this round, in order (classroom exercises only). */
+  control?: ControlRecord[];
+  /** This round's headline was put on top by Control. */
+  injected?: true;
 }
 
 export interface WarRecord {
@@ -129,6 +180,8 @@ export interface GameState {
   log: LogEntry[];
   war: WarRecord | null;
   result: FinalResult | null;
+  /** The exercise clock; absent until Control first sets or pauses it. */
+  clock?: Clock;
   seats: Record<PowerId, SeatSecrets>;
   secret: {
     rng: RngState;
@@ -136,6 +189,8 @@ export interface GameState {
     /** Headline id for each round still to come (pools already drawn). */
     headlines: string[];
     crises: string[];
+    /** Headlines Control put on top, first in first out: they come before `headlines`. */
+    injects?: string[];
   };
 }
 
@@ -148,7 +203,22 @@ export type SeatView = Omit<GameState, 'secret' | 'seats'> & {
   unknownForces: Record<string, number>;
 };
 
-/** Anything the legality and scoring functions can read: the full state or a seat's view. */
-export type Readable = GameState | SeatView;
+/**
+ * Control's view: everything, including every seat's secrets, deck order, headlines to
+ * come and queued injects; only the random generator's state is left out (it would
+ * predict every later shuffle, which even Control has no use for).
+ */
+export type ControlView = Omit<GameState, 'secret'> & {
+  viewer: 'control';
+  secret: Omit<GameState['secret'], 'rng'>;
+  /** Always 0: Control sees every covert force where it stands. Kept so a view is read alike everywhere. */
+  unknownForces: Record<string, number>;
+};
+
+/** Anything the legality and scoring functions can read: the full state or a view. */
+export type Readable = GameState | SeatView | ControlView;
+
+/** What Control's checks read: the full state or Control's view. */
+export type Overseen = GameState | ControlView;
 
 export type Action = { type: 'orders'; orders: Order[] } | { type: 'decide'; option: string };

@@ -1,11 +1,12 @@
 /**
  * What one seat may see. This runs on the master for every message, so secrecy is
  * enforced here and never left to a client: no deck order, no random state, no other
- * seat's hand, agenda, pending orders or choice, and other powers' covert forces only
- * as an unattributed count.
+ * seat's hand, agenda, pending orders, draft or choice, and other powers' covert forces
+ * only as an unattributed count. Control (the teacher of a classroom exercise) is the
+ * one viewer who sees it all.
  */
 import { POWERS, type PowerId } from './powers.js';
-import type { GameState, SeatView, Stack } from './types.js';
+import type { ControlView, GameState, SeatView, Stack } from './types.js';
 
 export function playerView(G: GameState, viewer: PowerId | null): SeatView {
   const { secret: _secret, seats, forces, ...open } = G;
@@ -33,4 +34,11 @@ export function playerView(G: GameState, viewer: PowerId | null): SeatView {
     unknownForces,
     seats: viewer ? { [viewer]: seats[viewer] } : {},
   };
+}
+
+export function controlView(G: GameState): ControlView {
+  const { secret, ...open } = G;
+  const { rng: _rng, ...hidden } = secret;
+  const unknownForces = Object.fromEntries(Object.keys(G.forces).map((theatre) => [theatre, 0]));
+  return { ...open, viewer: 'control', secret: hidden, unknownForces };
 }

@@ -1,7 +1,7 @@
 /**
  * What a seat must never be sent, as strings to look for in anything it received:
  * the master's secret part, another seat's agenda (until the game ends) or unplayed
- * cards, and the headlines still to come. Shared by the rules' secrecy test (views)
+ * cards, and the headlines still to come (Control's injects waiting on top included). Shared by the rules' secrecy test (views)
  * and the socket spies (every message over the wire).
  */
 import { POWERS, type PowerId } from '../../src/game/powers.js';
@@ -10,7 +10,9 @@ import type { GameState } from '../../src/game/types.js';
 export function findLeaks(json: string, G: GameState, viewer: PowerId | null): string[] {
   const leaks: string[] = [];
   for (const key of ['"secret"', '"rng"', '"decks"']) if (json.includes(key)) leaks.push(`the master's ${key} part`);
-  for (const future of G.secret.headlines) if (json.includes(`"${future}"`)) leaks.push(`future headline ${future}`);
+  for (const future of [...G.secret.headlines, ...(G.secret.injects ?? [])]) {
+    if (json.includes(`"${future}"`)) leaks.push(`future headline ${future}`);
+  }
   for (const p of POWERS) {
     if (p === viewer) continue;
     const seat = G.seats[p];

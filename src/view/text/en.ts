@@ -105,6 +105,32 @@ export function reasonText(reason: Reason): string {
       return 'No cards in hand.';
     case 'spectating':
       return 'You are watching this match: only its players can act.';
+    case 'malformedCommand':
+      return `The command's "${reason.field}" is missing or not valid.`;
+    case 'outOfRange':
+      return `"${reason.field}" must be from ${reason.min} to ${reason.max}.`;
+    case 'badText':
+      return `Write the ${reason.field} (at most ${reason.max} characters).`;
+    case 'alreadyPaused':
+      return 'The exercise is already paused.';
+    case 'notPaused':
+      return 'The exercise is not paused.';
+    case 'noTimer':
+      return 'No timer is running for this step: set one first.';
+    case 'unknownHeadline':
+      return 'This scenario has no such headline.';
+    case 'headlineUsed':
+      return 'That headline was already shown or is already waiting on top.';
+    case 'noRoundLeft':
+      return 'Every round still to come already has a headline put on top.';
+    case 'badEffect':
+      return `Effect ${reason.index + 1}: ${
+        reason.why === 'malformed'
+          ? 'not one of the effects cards use.'
+          : reason.why === 'namesSelfOrTarget'
+            ? 'an inject has no SELF or TARGET; name the power.'
+            : 'this scenario has no such theatre.'
+      }`;
   }
 }
 
