@@ -20,9 +20,14 @@ export function sameHash(token: unknown, hash: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** boardgame.io calls this with the credentials a client sent and the seat's own metadata. */
+/**
+ * boardgame.io calls this with the credentials a client sent and the seat's own metadata.
+ * A seat's stored credentials are one token's hash, or for a classroom team one hash per
+ * member, separated by spaces (exercise/members.ts): boardgame.io strips `credentials`
+ * from what it sends to clients, so that is where the hashes must live.
+ */
 export function authenticateSeat(credentials: unknown, player: Server.PlayerMetadata | undefined): boolean {
-  return Boolean(player) && sameHash(credentials, player!.credentials);
+  return Boolean(player?.credentials) && player!.credentials!.split(' ').some((hash) => sameHash(credentials, hash));
 }
 
 /**

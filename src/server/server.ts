@@ -18,10 +18,16 @@ import type { IncomingMessage } from 'node:http';
 import type { Server as IOServer } from 'socket.io';
 import type { IntermediateTransportData } from 'boardgame.io/dist/types/src/master/master';
 import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
+import { CONTROL_SEAT } from '../game/powers.js';
 import type { Scenario } from '../scenario/schema.js';
 import { authenticateSeat, botAuth } from './auth.js';
 import { ChatHub } from './chat.js';
 import { BotPool } from './bots/botPool.js';
+import { exerciseRoutes } from './exercise/api.js';
+import { ExerciseClock } from './exercise/clock.js';
+import { KnownExercises } from './exercise/known.js';
+import { checkExerciseMove } from './exercise/moveRules.js';
+import { ExerciseService } from './exercise/service.js';
 import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
 import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
@@ -71,14 +77,16 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const botKey = randomBytes(24).toString('base64url');
   const onError = (matchID: string, error: Error) => log(`match ${matchID}: ${error.stack ?? error.message}`);
 
-  // Bots look again after every move this process stores, whoever made it.
+  // Bots and exercise clocks look again after every move this process stores, whoever made it.
   let bots: ServerBots | null = null;
+  let clock: ExerciseClock | null = null;
   const observed = new Proxy(store, {
     get(target, prop, receiver) {
       if (prop === 'setState') {
         return async (matchID: string, state: unknown, deltalog?: unknown) => {
           await target.setState(matchID, state as never, deltalog as never);
           bots?.poke(matchID);
+          clock?.poke(matchID);
         };
       }
       const value = Reflect.get(target, prop, receiver);
@@ -109,21 +117,28 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
   const masterFor = (matchID: string) =>
     new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
+  // The server's own moves (bots, exercise timers) are queued with the match's socket moves, so the two never interleave.
+  const moveAsServer = (matchID: string, playerID: string, move: { type: string; args: unknown[] }, stateID: number, who: string) =>
+    (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {
+      const result = (await masterFor(matchID).onUpdate({ type: 'MAKE_MOVE', payload: { ...move, playerID, credentials: botKey } }, stateID, matchID, playerID)) as { error?: string } | undefined;
+      if (result?.error && result.error !== 'move refused') log(`match ${matchID}: ${who} move for seat ${playerID} failed: ${result.error}`);
+    }) as Promise<void>;
   const botPool = new BotPool(options.scenarioDir ?? fileURLToPath(new URL('../../scenarios', import.meta.url)), Math.max(1, availableParallelism() - 1));
   bots = new ServerBots(
     store,
     options.scenarios,
     (request) => botPool.think(request),
-    // The bot's move is queued with the match's socket moves, so the two never interleave.
-    (matchID, playerID, move, stateID) =>
-      (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {
-        const result = (await masterFor(matchID).onUpdate({ type: 'MAKE_MOVE', payload: { ...move, playerID, credentials: botKey } }, stateID, matchID, playerID)) as { error?: string } | undefined;
-        if (result?.error && result.error !== 'move refused') log(`match ${matchID}: bot move for seat ${playerID} failed: ${result.error}`);
-      }) as Promise<void>,
+    (matchID, playerID, move, stateID) => moveAsServer(matchID, playerID, move, stateID, 'bot'),
     onError,
   );
+  const knownExercises = new KnownExercises(store);
+  clock = new ExerciseClock(store, knownExercises, (matchID, command, stateID) => moveAsServer(matchID, CONTROL_SEAT, { type: 'control', args: [command] }, stateID, 'timer'), onError);
 
-  const lobby = new LobbyService(store, game, host, (matchID) => bots!.poke(matchID));
+  const lobby = new LobbyService(store, game, host, (matchID) => {
+    bots!.poke(matchID);
+    clock!.poke(matchID);
+  });
+  const exercises = new ExerciseService(lobby, store);
   const presence = new Presence(lobby, onError);
   const startedCache = new Set<string>();
   // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
@@ -137,6 +152,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
       if (started) startedCache.add(matchID);
       return started;
     },
+    checkMove: (matchID, playerID, type, credentials) => checkExerciseMove(knownExercises, matchID, playerID, type, credentials),
     onSeen: (socket, matchID, playerID, credentials) => presence.seen(socket, matchID, playerID, credentials),
     custom: chat.handlers,
   });
@@ -148,7 +164,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     ctx.set('X-Frame-Options', 'DENY');
     await next();
   });
-  server.app.use(lobbyApi(lobby, host, options.limits ?? DEFAULT_LIMITS));
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  server.app.use(lobbyApi(lobby, host, limits, exerciseRoutes(exercises, limits)));
   // boardgame.io's own lobby routes would create matches that skip our checks and list
   // every match's setup data: closed.
   server.app.use(async (ctx, next) => {
@@ -172,6 +189,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     store,
     close: async () => {
       bots!.close();
+      clock!.close();
       presence.close();
       await botPool.close();
       chat.close();

@@ -5,7 +5,7 @@
  * `triangles:refused` message naming what was wrong, and goes no further.
  */
 import type { Server as IOServer, Socket } from 'socket.io';
-import { powerOfSeat } from '../game/powers.js';
+import { CONTROL_SEAT, isControlSeat, powerOfSeat } from '../game/powers.js';
 import { normaliseCode } from './lobby/codes.js';
 
 export interface GuardHooks {
@@ -13,11 +13,13 @@ export interface GuardHooks {
   isStarted: (matchID: string) => Promise<boolean>;
   /** A seat's socket synced (took part in a match) or went away. */
   onSeen?: (socket: Socket, matchID: string, playerID: string | null, credentials: unknown) => void;
+  /** Who of a seat's people may make this move (exercise/moveRules.ts); a refusal reason, or null. */
+  checkMove?: (matchID: string, playerID: string, type: string, credentials: unknown) => Promise<Check>;
   /** Our own events on the game's socket (chat); return a refusal reason, or null. */
   custom?: Record<string, (socket: Socket, args: unknown[]) => Promise<string | null>>;
 }
 
-const MOVES = new Set(['submitOrders', 'decide']);
+const MOVES = new Set(['submitOrders', 'decide', 'draft', 'control']);
 const MAX_CREDENTIALS = 200;
 
 /** A problem to refuse a packet with, or null when there is none. */
@@ -40,7 +42,7 @@ async function checkPacket(socket: Socket, event: string, args: unknown[], hooks
   switch (event) {
     case 'sync': {
       const [matchID, playerID, credentials, numPlayers] = args;
-      const problem = checkMatch(matchID) ?? checkSeat(playerID) ?? checkCredentials(credentials);
+      const problem = checkMatch(matchID) ?? checkGameSeat(playerID) ?? checkCredentials(credentials);
       if (problem) return `sync refused: ${problem}`;
       if (numPlayers !== undefined && typeof numPlayers !== 'number') return 'sync refused: numPlayers must be a number';
       hooks.onSeen?.(socket, normaliseCode(matchID as string)!, (playerID as string | null | undefined) ?? null, credentials);
@@ -48,10 +50,12 @@ async function checkPacket(socket: Socket, event: string, args: unknown[], hooks
     }
     case 'update': {
       const [action, stateID, matchID, playerID] = args;
-      const problem = checkMatch(matchID) ?? checkSeat(playerID) ?? checkAction(action, playerID) ?? checkStateID(stateID);
+      const problem = checkMatch(matchID) ?? checkGameSeat(playerID) ?? checkAction(action, playerID) ?? checkStateID(stateID);
       if (problem) return `move refused: ${problem}`;
       if (!(await hooks.isStarted(matchID as string))) return 'move refused: the host has not started the match yet';
-      return null;
+      const { type, credentials: sent } = (action as { payload: { type: string; credentials?: unknown } }).payload;
+      const refused = await hooks.checkMove?.(matchID as string, playerID as string, type, sent);
+      return refused ? `move refused: ${refused}` : null;
     }
     default: {
       const handler = hooks.custom?.[event];
@@ -73,6 +77,11 @@ export function checkSeat(playerID: unknown): Check {
   return null;
 }
 
+/** A seat of the game's sockets: a power's, or Control's in a classroom exercise. */
+function checkGameSeat(playerID: unknown): Check {
+  return playerID === CONTROL_SEAT ? null : checkSeat(playerID);
+}
+
 export function checkCredentials(credentials: unknown): Check {
   if (credentials === undefined || credentials === null) return null;
   if (typeof credentials !== 'string' || credentials.length > MAX_CREDENTIALS) return 'credentials must be a short string';
@@ -92,5 +101,7 @@ function checkAction(action: unknown, playerID: unknown): Check {
   if (typeof move.type !== 'string' || !MOVES.has(move.type)) return `unknown move "${String(move.type).slice(0, 40)}"`;
   if (move.args !== undefined && !Array.isArray(move.args)) return 'the move arguments must be a list';
   if (move.playerID !== playerID) return 'a move must be made by the seat that sends it';
+  // Control gives commands and nothing else; no power's seat may give one.
+  if ((move.type === 'control') !== isControlSeat(playerID as string | null)) return 'only Control (seat "6") gives commands, and only commands';
   return checkCredentials(move.credentials);
 }

@@ -30,11 +30,15 @@ class HttpError extends Error {
   }
 }
 
-export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits = DEFAULT_LIMITS) {
+/** A route: method, path (its first group is a match code), and the handler whose result is the JSON answer. */
+export type Route = [string, RegExp, (ctx: Context, code: string) => Promise<unknown>];
+
+/** The lobby's routes, plus `extra` ones under /api (classroom exercises) that share its checks and errors. */
+export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits = DEFAULT_LIMITS, extra: Route[] = []) {
   const createLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
   const joinLimit = new RateLimiter(limits.join.burst, limits.join.perMinute);
 
-  const routes: Array<[string, RegExp, (ctx: Context, code: string) => Promise<unknown>]> = [
+  const routes: Route[] = [
     ['GET', /^\/api\/scenarios$/, async () => [...host.scenarios.values()].map((sc) => ({ id: sc.id, title: sc.title, rounds: sc.rounds }))],
     ['GET', /^\/api\/matches$/, async () => lobby.listOpen()],
     [
@@ -84,6 +88,7 @@ export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits 
         return lobby.get(code);
       },
     ],
+    ...extra,
   ];
 
   return async (ctx: Context, next: Next): Promise<void> => {
@@ -110,17 +115,17 @@ export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits 
   };
 }
 
-function limit(limiter: RateLimiter, ctx: Context): void {
+export function limit(limiter: RateLimiter, ctx: Context): void {
   if (!limiter.take(ctx.ip)) throw new HttpError(429, 'too many requests from this address; wait a minute and try again');
 }
 
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw new HttpError(400, describeProblem(result.error));
   return result.data;
 }
 
-async function readJson(ctx: Context): Promise<unknown> {
+export async function readJson(ctx: Context): Promise<unknown> {
   if (!ctx.is('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
   const declared = Number(ctx.get('content-length') || 0);
   if (declared > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY} bytes`);

@@ -9,6 +9,7 @@
 import type { Server } from 'boardgame.io';
 import type { BotLevel } from '../../bots/levels.js';
 import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
+import type { ExerciseInfo } from '../exercise/members.js';
 
 export type SeatKind = 'open' | 'bot';
 
@@ -40,6 +41,8 @@ export interface LobbyInfo {
   away: PowerId[];
   /** Seeds the server's bots for this match, so a restarted server's bots choose alike. */
   botSeed: string;
+  /** Present when the match is a classroom exercise (seat "6" is Control, the host). */
+  exercise?: ExerciseInfo;
 }
 
 export type MatchMetadata = Server.MatchData & { triangles: LobbyInfo };

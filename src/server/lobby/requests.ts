@@ -24,7 +24,7 @@ export const createRequest = z.strictObject({
 });
 export type CreateRequest = z.infer<typeof createRequest>;
 
-const name = z
+export const name = z
   .string()
   .trim()
   .min(1, 'a name is needed')

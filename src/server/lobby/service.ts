@@ -36,7 +36,8 @@ export class LobbyService {
     private readonly onChange: (matchID: string, metadata: MatchMetadata) => void,
   ) {}
 
-  async create(request: CreateRequest): Promise<{ matchID: string; hostToken: string }> {
+  /** A new match; a classroom exercise asks for a seventh seat (Control) and adds its own record (`decorate`). */
+  async create(request: CreateRequest, numPlayers: number = POWERS.length, decorate?: (metadata: MatchMetadata) => void): Promise<{ matchID: string; hostToken: string }> {
     const setup = checkSetupData(this.host, {
       ...(request.scenario ? { scenario: request.scenario } : {}),
       ...(request.rounds ? { rounds: request.rounds } : {}),
@@ -45,7 +46,7 @@ export class LobbyService {
     });
     if (!setup.ok) throw new LobbyError(400, setup.error);
     const scenario = this.host.scenarios.get(setup.value.scenario)!;
-    const created = createMatch({ game: this.game, numPlayers: POWERS.length, setupData: setup.value, unlisted: !request.public });
+    const created = createMatch({ game: this.game, numPlayers, setupData: setup.value, unlisted: !request.public });
     if ('setupDataError' in created) throw new LobbyError(400, String(created.setupDataError));
     const hostToken = newToken();
     const seats = Object.fromEntries(POWERS.map((p) => [p, request.seats[p] ?? { kind: 'open', level: 'normal' }])) as LobbyInfo['seats'];
@@ -65,6 +66,7 @@ export class LobbyService {
         botSeed: randomBytes(12).toString('hex'),
       },
     };
+    decorate?.(metadata);
     for (let attempt = 0; ; attempt++) {
       const matchID = newMatchCode();
       const { metadata: existing } = await this.store.fetch(matchID, { metadata: true });
@@ -94,6 +96,7 @@ export class LobbyService {
   async join(matchID: string, power: PowerId, name: string): Promise<{ playerID: string; credentials: string }> {
     return this.change(matchID, (metadata) => {
       const info = metadata.triangles;
+      if (info.exercise) throw new LobbyError(409, `this is a classroom exercise: join it at /api/exercises/${matchID}/join`);
       if (info.seats[power].kind === 'bot') throw new LobbyError(409, `${power} is played by a bot in this match`);
       if (isTaken(metadata, power)) throw new LobbyError(409, `${power} is already taken`);
       const credentials = newToken();
@@ -138,6 +141,8 @@ export class LobbyService {
   async setAway(matchID: string, power: PowerId, away: boolean): Promise<void> {
     await this.change(matchID, (metadata) => {
       const info = metadata.triangles;
+      // An exercise's team is never handed to a bot: when time is up, Control's timer locks in its draft.
+      if (info.exercise) return;
       const listed = info.away.includes(power);
       if (away && !listed && info.started && isTaken(metadata, power)) info.away.push(power);
       if (!away && listed && isTaken(metadata, power)) info.away = info.away.filter((p) => p !== power);
@@ -154,8 +159,8 @@ export class LobbyService {
     if (!sameHash(hostToken, info.hostKey)) throw new LobbyError(403, 'only the host can do that (wrong host token)');
   }
 
-  /** Read, change and write one match's lobby record, one change at a time per match. */
-  private change<T>(matchID: string, edit: (metadata: MatchMetadata) => T): Promise<T> {
+  /** Read, change and write one match's lobby record, one change at a time per match (exercises' changes too). */
+  change<T>(matchID: string, edit: (metadata: MatchMetadata) => T): Promise<T> {
     const run = async () => {
       const metadata = await this.metadata(matchID);
       const before = JSON.stringify(metadata);

@@ -1,0 +1,267 @@
+/**
+ * Classroom exercises on a real server over loopback (SQLite): created and joined over
+ * the API, played over raw sockets by two teams of two devices, Control and a
+ * projector. Every message each device receives is recorded, and the master's state
+ * at each step is rebuilt from the stored log (the seed is fixed) to check that no
+ * team and not the projector ever received a secret it may not see.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botActionFor } from '../../src/bots/levels.js';
+import { awaiting, decide, saveDraft, submitOrders } from '../../src/game/actions.js';
+import { control } from '../../src/game/control.js';
+import { CONTROL_SEAT, POWERS, powerOfSeat, type PowerId } from '../../src/game/powers.js';
+import { setupState } from '../../src/game/setup.js';
+import type { ControlView, GameState, Order, SeatView } from '../../src/game/types.js';
+import { hashToken } from '../../src/server/auth.js';
+import type { RunningServer } from '../../src/server/server.js';
+import { findLeaks } from '../helpers/leaks.js';
+import { api, startTestServer, testScenarios } from '../helpers/server.js';
+
+const SEED = 'exercise-seed-1';
+const ROUNDS = 2;
+const scenario = () => testScenarios().values().next().value!;
+
+interface Heard {
+  event: string;
+  args: unknown[];
+}
+interface State {
+  G: SeatView | ControlView;
+  ctx: { gameover?: unknown };
+  _stateID: number;
+}
+
+/** One device: a raw socket that records everything it hears and sends moves as a modified client could. */
+function device(url: string, matchID: string, playerID: string | null, credentials?: string) {
+  const heard: Heard[] = [];
+  const refusals: string[] = [];
+  let state: State | null = null;
+  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  socket.onAny((event: string, ...args: unknown[]) => {
+    heard.push({ event, args });
+    if (event === 'sync') state = (args[1] as { state: State }).state;
+    if (event === 'update') state = args[1] as State;
+    if (event === 'triangles:refused') refusals.push(args[0] as string);
+  });
+  socket.on('connect', () => socket.emit('sync', matchID, playerID, credentials, 7));
+  return {
+    heard,
+    refusals,
+    socket,
+    state: () => state,
+    view: () => state?.G as SeatView,
+    move: (type: string, args: unknown[]) =>
+      socket.emit('update', { type: 'MAKE_MOVE', payload: { type, args, playerID, credentials } }, state?._stateID ?? 0, matchID, playerID),
+  };
+}
+type Device = ReturnType<typeof device>;
+
+async function until<T>(what: string, check: () => T | null | undefined | false, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The master's state after each stored move, by stateID, rebuilt by the rules from the seed. */
+function masterStates(log: Array<{ action: { payload: { type: string; args: unknown[]; playerID: string } }; _stateID: number }>): Map<number, GameState> {
+  const sc = scenario();
+  const G = setupState(sc, { seed: SEED, rounds: ROUNDS });
+  const states = new Map<number, GameState>([[0, structuredClone(G)]]);
+  for (const entry of log) {
+    const { type, args, playerID } = entry.action.payload;
+    const power = powerOfSeat(playerID)!;
+    const apply = { submitOrders: () => submitOrders(sc, G, power, args[0]), decide: () => decide(sc, G, power, args[0]), draft: () => saveDraft(sc, G, power, args[0]), control: () => control(sc, G, args[0]) }[type];
+    const refused = apply!();
+    if (refused) throw new Error(`replay refused a stored ${type}: ${JSON.stringify(refused)}`);
+    states.set(entry._stateID + 1, structuredClone(G));
+  }
+  return states;
+}
+
+describe('classroom exercises on the server', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ limits: { create: { burst: 100, perMinute: 100 }, join: { burst: 100, perMinute: 100 } } });
+  });
+  afterAll(() => server.close());
+
+  it('answers a bad request with a 400 that names the field', async () => {
+    expect(await api(server.url, 'POST', '/api/exercises', { teamSize: 9 })).toEqual({ status: 400, body: { error: expect.stringMatching(/^teamSize: .*8/) } });
+    expect((await api(server.url, 'POST', '/api/exercises', { teamSize: 2, orderSeconds: 1 })).body.error).toMatch(/^orderSeconds: .*5/);
+    expect((await api(server.url, 'POST', '/api/exercises', { teamSize: 2, teams: ['CHN', 'CHN'] })).body.error).toMatch(/teams: a power is listed twice/);
+    expect((await api(server.url, 'POST', '/api/exercises', { teamSize: 2, seed: 'x', extra: 1 })).body.error).toMatch(/extra/);
+    const { body } = await api(server.url, 'POST', '/api/exercises', { teamSize: 2 });
+    expect((await api(server.url, 'POST', `/api/exercises/${body.code}/join`, { name: '' })).body.error).toMatch(/^name: a name is needed/);
+    expect((await api(server.url, 'POST', `/api/exercises/${body.code}/join`, { name: 'A', power: 'XXX' })).status).toBe(400);
+  });
+
+  it('balances students across the teams, lets Control move them, keeps tokens out of public answers, and deletes', async () => {
+    const created = await api(server.url, 'POST', '/api/exercises', { teamSize: 2, teams: ['CHN', 'RUS'], seed: 'secret-seed' });
+    expect(created.status).toBe(201);
+    expect(Object.keys(created.body).sort()).toEqual(['code', 'controlToken']);
+    const { code, controlToken } = created.body;
+    const join = (body: object) => api(server.url, 'POST', `/api/exercises/${code.toLowerCase()}/join`, body);
+    const ann = await join({ name: 'Ann' });
+    const bo = await join({ name: 'Bo' });
+    expect([ann.body.power, bo.body.power, ann.body.captain, bo.body.captain]).toEqual(['CHN', 'RUS', true, true]);
+    expect((await join({ name: 'Cy', power: 'KOR' })).body.error).toMatch(/KOR is played by a bot/);
+    const cy = await join({ name: 'Cy', power: 'CHN' });
+    expect(cy.body).toMatchObject({ power: 'CHN', playerID: '0', captain: false });
+    expect((await join({ name: 'Di', power: 'CHN' })).body.error).toMatch(/CHN's team is full/);
+    // The lobby's own join is not a way into an exercise.
+    expect((await api(server.url, 'POST', `/api/matches/${code}/join`, { power: 'USA', name: 'Eve' })).status).toBe(409);
+
+    expect((await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken: 'wrong', member: ann.body.memberId, power: 'RUS' })).status).toBe(403);
+    const moved = await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken, member: ann.body.memberId, power: 'RUS' });
+    expect(moved.status).toBe(200);
+    const team = (power: PowerId) => moved.body.teams.find((t: { power: PowerId }) => t.power === power);
+    expect(team('RUS')).toMatchObject({ count: 2, members: [{ name: 'Bo', captain: true }, { name: 'Ann', captain: false }] });
+    // Cy is CHN's captain now that Ann has left.
+    expect(team('CHN')).toMatchObject({ count: 1, members: [{ name: 'Cy', captain: true }] });
+
+    const shown = JSON.stringify((await api(server.url, 'GET', `/api/exercises/${code}`)).body);
+    for (const secret of [controlToken, hashToken(controlToken), ann.body.memberToken, hashToken(ann.body.memberToken), 'secret-seed', 'tokenHash', 'hostKey']) expect(shown).not.toContain(secret);
+
+    expect((await api(server.url, 'DELETE', `/api/exercises/${code}`, { controlToken: 'wrong' })).status).toBe(403);
+    expect((await api(server.url, 'DELETE', `/api/exercises/${code}`, { controlToken })).status).toBe(200);
+    expect((await api(server.url, 'GET', `/api/exercises/${code}`)).status).toBe(404);
+  });
+
+  it('a whole exercise over sockets: shared drafts, captains, Control, the timer, and no secret to another team or the projector', async () => {
+    const created = await api(server.url, 'POST', '/api/exercises', { rounds: ROUNDS, seed: SEED, teamSize: 2, teams: ['CHN', 'USA'], orderSeconds: 5, bots: 'easy' });
+    const { code, controlToken } = created.body as { code: string; controlToken: string };
+    const students: Array<{ name: string; power: PowerId; playerID: string; memberToken: string; captain: boolean }> = [];
+    for (const name of ['Ann', 'Bo', 'Cy', 'Di']) students.push({ name, ...(await api(server.url, 'POST', `/api/exercises/${code}/join`, { name })).body });
+    expect(students.map((s) => [s.power, s.captain])).toEqual([['CHN', true], ['USA', true], ['CHN', false], ['USA', false]]);
+    expect((await api(server.url, 'POST', `/api/exercises/${code}/join`, { name: 'Eve' })).body.error).toBe('every team is full');
+
+    const devices = new Map<string, Device & { power: PowerId | null; captain: boolean }>();
+    for (const s of students) devices.set(s.name, { ...device(server.url, code, s.playerID, s.memberToken), power: s.power, captain: s.captain });
+    const controlDevice = device(server.url, code, CONTROL_SEAT, controlToken);
+    const overseen = () => controlDevice.state()!.G as ControlView;
+    const projector = { ...device(server.url, code, null), power: null, captain: false };
+    const [ann, bo, cy, di] = ['Ann', 'Bo', 'Cy', 'Di'].map((n) => devices.get(n)!);
+    await until('every device synced', () => [...devices.values(), controlDevice, projector].every((d) => d.state()));
+
+    const started = await api(server.url, 'POST', `/api/exercises/${code}/start`, { controlToken });
+    expect(started.body.teams.filter((t: { bot: boolean }) => !t.bot).map((t: { power: PowerId }) => t.power)).toEqual(['CHN', 'USA']);
+
+    // Captains take every decision (with the Normal bot's choice) as it comes.
+    const decided = new Set<string>();
+    const decideTimer = setInterval(() => {
+      for (const d of [ann!, bo!]) {
+        const view = d.view();
+        if (view?.step.kind !== 'decide' || !awaiting(view).includes(d.power!)) continue;
+        const key = `${d.power}/${view.round}/${view.step.card}`;
+        if (decided.has(key)) continue;
+        decided.add(key);
+        const { action } = botActionFor('normal', scenario(), view, d.power!, 'decider');
+        if (action.type === 'decide') d.move('decide', [action.option]);
+      }
+    }, 50);
+    const ordersOf = (d: Device, power: PowerId): Order[] => {
+      const { action } = botActionFor('normal', scenario(), d.view(), power, 'orders');
+      if (action.type !== 'orders') throw new Error('expected orders');
+      return action.orders;
+    };
+
+    try {
+      // Round 1's orders: the server's timer is set as the step starts.
+      const round1 = await until('round 1 orders with a timer', () => {
+        const G = controlDevice.view();
+        return G?.round === 1 && G.step.kind === 'orders' && G.clock?.deadline ? G : null;
+      });
+      expect(round1.clock!.deadline! - Date.now()).toBeLessThanOrEqual(5000);
+
+      // Cy (not CHN's captain) drafts; Ann, the captain, sees the draft on her device.
+      const chnOrders = ordersOf(cy!, 'CHN');
+      cy!.move('draft', [chnOrders.slice(0, 2)]);
+      await until("CHN's draft on the captain's device", () => JSON.stringify(ann!.view().seats.CHN?.draft) === JSON.stringify(chnOrders.slice(0, 2)));
+      // Cy may not lock it in; Ann may.
+      cy!.move('submitOrders', [chnOrders]);
+      await until("the refusal of Cy's orders", () => cy!.refusals.find((r) => /captain/.test(r)));
+      expect(controlDevice.view().ready).not.toContain('CHN');
+      ann!.move('submitOrders', [chnOrders]);
+      await until("CHN's orders locked in", () => controlDevice.view().ready.includes('CHN'));
+
+      // USA drafts one order and never submits: the timer locks the draft in as it stands.
+      const usaDraft = ordersOf(di!, 'USA').slice(0, 1);
+      di!.move('draft', [usaDraft]);
+      await until("USA's draft on Bo's device", () => bo!.view().seats.USA?.draft?.length === 1);
+
+      // A student cannot give Control's commands, from their own seat or Control's.
+      ann!.move('control', [{ kind: 'pause', at: Date.now() }]);
+      await until("the refusal of Ann's command", () => ann!.refusals.find((r) => /only Control/.test(r)));
+      const annAsControl = device(server.url, code, CONTROL_SEAT, students[0]!.memberToken);
+      await until('connected', () => annAsControl.socket.connected);
+      annAsControl.move('control', [{ kind: 'pause', at: Date.now() }]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(annAsControl.state(), 'a student token does not open the Control seat').toBeNull();
+      expect(controlDevice.view().clock?.paused).toBe(false);
+      annAsControl.socket.close();
+
+      // Control pauses, puts a headline on top, adjudicates and resumes; each lands.
+      controlDevice.move('control', [{ kind: 'pause', at: Date.now() }]);
+      await until('the pause', () => controlDevice.view().clock?.paused);
+      const G = overseen();
+      const injected = scenario().headlines.map((h) => h.id).find((id) => id !== G.headline && !G.secret.headlines.includes(id))!;
+      controlDevice.move('control', [{ kind: 'inject', card: injected }]);
+      await until('the inject', () => overseen().secret.injects?.includes(injected));
+      controlDevice.move('control', [{ kind: 'adjudicate', track: 'tension', value: 4, reason: 'The class agreed talks broke down' }]);
+      await until('the adjudication', () => controlDevice.view().tracks.tension === 4);
+      expect(projector.view().tracks.tension).toBe(4);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(controlDevice.view().round, 'no advance while paused').toBe(1);
+      controlDevice.move('control', [{ kind: 'resume', at: Date.now() }]);
+
+      const record = await until('round 1 over', () => controlDevice.view().history.find((r) => r.round === 1 && r.orders.USA));
+      expect(record.orders.USA!.slice(0, 1)).toEqual(usaDraft);
+      expect(record.orders.USA!.slice(1)).toEqual([{ kind: 'hold' }, { kind: 'hold' }]);
+      expect(record.orders.CHN).toEqual(chnOrders);
+      expect(record.control?.map((c) => c.kind)).toEqual(['setTimer', 'pause', 'queueHeadline', 'adjudicate', 'resume', 'advance']);
+
+      // Round 2: the injected headline comes up; both captains lock in and the game ends.
+      await until('round 2 orders', () => controlDevice.view().round === 2 && controlDevice.view().step.kind === 'orders');
+      expect(controlDevice.view().headline).toBe(injected);
+      ann!.move('submitOrders', [ordersOf(ann!, 'CHN')]);
+      bo!.move('submitOrders', [ordersOf(bo!, 'USA')]);
+      await until('the end', () => [...devices.values(), controlDevice, projector].every((d) => d.state()?.ctx.gameover !== undefined));
+    } finally {
+      clearInterval(decideTimer);
+      [...devices.values(), controlDevice, projector].forEach((d) => d.socket.close());
+    }
+
+    const stored = await server.store.fetch(code, { log: true, state: true });
+    const states = masterStates(stored.log as never);
+    expect(states.get(stored.state!._stateID)!.result).not.toBeNull();
+    const tokens = [controlToken, ...students.map((s) => s.memberToken)];
+    let checked = 0;
+    for (const d of [...devices.values(), projector]) {
+      for (const message of d.heard) {
+        const json = JSON.stringify(message.args);
+        for (const secret of [...tokens, ...tokens.map(hashToken), 'tokenHash', '"credentials"']) expect(json).not.toContain(secret);
+        const carried = message.event === 'sync' ? [(message.args[1] as { state: State }).state] : message.event === 'update' ? [message.args[1] as State] : [];
+        for (const state of carried) {
+          const G = states.get(state._stateID)!;
+          expect(G, `state ${state._stateID} is one the master had`).toBeDefined();
+          expect(findLeaks(JSON.stringify(state), G, d.power), `${d.power ?? 'projector'} at state ${state._stateID}`).toEqual([]);
+          // Only its own seat's secrets, draft included: never another team's.
+          expect(Object.keys(state.G.seats).filter((p) => p !== d.power)).toEqual([]);
+          checked++;
+        }
+        const log = message.event === 'sync' ? (message.args[1] as { log: never[] }).log : message.event === 'update' ? (message.args[2] as never[]) : [];
+        for (const entry of (log ?? []) as Array<{ action: { payload: { playerID: string; args: unknown } } }>) {
+          if (powerOfSeat(entry.action.payload.playerID) !== d.power) expect(entry.action.payload.args ?? null, `${d.power} saw another seat's move`).toBeNull();
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    // The other powers were the bots'.
+    expect(POWERS.filter((p) => !['CHN', 'USA'].includes(p)).every((p) => stored.state!.G.history[0]!.orders[p])).toBe(true);
+  }, 60_000);
+});
