@@ -181,6 +181,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const { appServer } = await server.run({ port: config.port, host: config.host } as never);
   const port = (appServer.address() as AddressInfo).port;
   const resumed = await bots.resumeAll(GAME_NAME);
+  await clock.resumeAll(GAME_NAME);
   log(`Triangles server on http://${config.host}:${port} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}${pubSub ? ', Redis pub/sub' : ''}; ${resumed} unfinished matches)`);
 
   return {

@@ -16,7 +16,7 @@ import type { ControlView, GameState, Order, SeatView } from '../../src/game/typ
 import { hashToken } from '../../src/server/auth.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { findLeaks } from '../helpers/leaks.js';
-import { api, startTestServer, testScenarios } from '../helpers/server.js';
+import { api, startTestServer, tempDir, testScenarios } from '../helpers/server.js';
 
 const SEED = 'exercise-seed-1';
 const ROUNDS = 2;
@@ -264,4 +264,40 @@ describe('classroom exercises on the server', () => {
     // The other powers were the bots'.
     expect(POWERS.filter((p) => !['CHN', 'USA'].includes(p)).every((p) => stored.state!.G.history[0]!.orders[p])).toBe(true);
   }, 60_000);
+
+  it("a restarted server keeps watching a running timer, without setting it again", async () => {
+    const { dir, remove } = tempDir();
+    let first: RunningServer | null = await startTestServer({ dataDir: dir });
+    const { code, controlToken } = (await api(first.url, 'POST', '/api/exercises', { rounds: ROUNDS, seed: SEED, teamSize: 1, teams: ['CHN'], orderSeconds: 8, bots: 'easy' })).body;
+    await api(first.url, 'POST', `/api/exercises/${code}/join`, { name: 'Ann' });
+    await api(first.url, 'POST', `/api/exercises/${code}/start`, { controlToken });
+    const stateOf = async (s: RunningServer) => (await s.store.fetch(code, { state: true })).state!.G as GameState;
+    const ordersStep = async (s: RunningServer) => {
+      const G = await stateOf(s);
+      // Every bot has locked in: after the restart, no move will come to wake the timer.
+      return G.step.kind === 'orders' && G.clock?.deadline && G.ready.length === POWERS.length - 1 ? G : null;
+    };
+    await untilAsync('the orders timer, only CHN to lock in', () => ordersStep(first!));
+    await first.close();
+    first = null;
+    const second = await startTestServer({ dataDir: dir });
+    try {
+      const record = await untilAsync('round 1 advanced by the timer', async () => (await stateOf(second)).history.find((r) => r.round === 1 && r.orders.CHN));
+      expect(record.orders.CHN).toEqual([{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }]);
+      expect(record.control?.map((c) => c.kind)).toEqual(['setTimer', 'advance']);
+    } finally {
+      await second.close();
+      remove();
+    }
+  }, 30_000);
 });
+
+async function untilAsync<T>(what: string, check: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

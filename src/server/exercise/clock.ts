@@ -43,6 +43,12 @@ export class ExerciseClock {
     });
   }
 
+  /** After a restart: a running timer's deadline still has to be watched. */
+  async resumeAll(gameName: string): Promise<void> {
+    const ids = await this.store.listMatches({ gameName, where: { isGameover: false } });
+    ids.forEach((id) => this.poke(id));
+  }
+
   close(): void {
     this.closed = true;
     for (const matchID of this.watched.keys()) this.forget(matchID);
