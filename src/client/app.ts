@@ -12,6 +12,7 @@ import type { Match } from './net/match.js';
 import type { PublicMatch } from './net/lobbyApi.js';
 import type { HeldSeat } from './net/onlineSeats.js';
 import type { RemoteMatch } from './net/remoteMatch.js';
+import type { ChatPanel } from './ui/game/chatPanel.js';
 import { matchInAddress, OnlineLobby, setMatchInAddress } from './online.js';
 import { OnlineStatus } from './ui/lobby/onlineStatus.js';
 import { LOBBY_PROBLEM } from '../view/text/en-lobby.js';
@@ -30,6 +31,8 @@ export class App {
   private bots: BotDriver | null = null;
   private readonly online: OnlineLobby;
   private onlineStatus: OnlineStatus | null = null;
+  /** The online match's chat (none in solo and hot-seat play), and how to stop it. */
+  private chat: { panel: ChatPanel; stop(): void } | null = null;
   /** A match link the page was opened with, taken up by the first screen. */
   private linked: string | null;
   private screen: GameScreen | null = null;
@@ -126,13 +129,24 @@ export class App {
   private async playOnline(info: PublicMatch, seat: HeldSeat | null): Promise<void> {
     const scenario = this.host.scenarios.get(info.scenario);
     if (!scenario) return this.online.showHome(LOBBY_PROBLEM.unknownScenario);
-    // The socket client is loaded only for online play, so solo play does not pay for it.
-    const { RemoteMatch } = await import('./net/remoteMatch.js');
+    // The socket client and the chat are loaded only for online play, so solo play does not pay for them.
+    const [{ RemoteMatch }, { ChatClient }, { ChatPanel }] = await Promise.all([
+      import('./net/remoteMatch.js'),
+      import('./net/chatClient.js'),
+      import('./ui/game/chatPanel.js'),
+    ]);
     this.teardown();
     const match: RemoteMatch = new RemoteMatch(scenario, this.host, info.matchID, seat, window.location.origin);
     const status = new OnlineStatus(this.root.ownerDocument.body);
     this.match = match;
     this.onlineStatus = status;
+    if (match.socket) {
+      // The panel is made right after the client, before any line can arrive for it.
+      let panel: ChatPanel | null = null;
+      const client = new ChatClient(match.socket, info.matchID, seat, { onLines: () => panel?.update(), onRefused: (why) => panel?.refused(why) });
+      panel = new ChatPanel(client, info.settings.chat);
+      this.chat = { panel, stop: () => client.stop() };
+    }
     status.update(match.connected, null);
     match.onChange(() => {
       status.update(match.connected, match.refused);
@@ -175,6 +189,8 @@ export class App {
       match,
       power,
       onAct: (action) => match.act(power, action),
+      watching: match.humans.length === 0,
+      chat: this.chat?.panel.element ?? null,
       onRules: () => this.showRules(),
       onQuit: () => this.showStart(),
     });
@@ -189,6 +205,8 @@ export class App {
     this.online.stop();
     this.onlineStatus?.remove();
     this.onlineStatus = null;
+    this.chat?.stop();
+    this.chat = null;
     this.bots?.stop();
     this.bots = null;
     this.screen?.destroy();

@@ -127,6 +127,7 @@ export class OnlineLobby {
         await refresh();
       },
       onStart: async () => show(await lobbyApi.start(code, place.hostToken!)),
+      onSettings: async (settings) => show(await lobbyApi.settings(code, place.hostToken!, settings)),
       onWatch: () => play(latest, null),
       onBack: () => void this.showHome(),
     });

@@ -43,3 +43,8 @@ export interface ChatLine {
 export type ChatJoinArgs = [matchID: string, playerID: string | null, credentials?: string];
 
 export type ChatSendArgs = [matchID: string, message: { to: ChatTarget; text: string }];
+
+/** Chat refusals start so (chat.ts); the socket's other refusals are about the game. */
+export function isChatRefusal(reason: string): boolean {
+  return /^chat (join )?refused: /.test(reason);
+}

@@ -14,7 +14,7 @@ import { relationGroups, theatreModels, type RelationGroup, type TheatreModel } 
 import { crisisModel, handModel, headlineModel, type EventCardModel, type HandModel } from './cardModel.js';
 import { roundDate } from './names.js';
 import { POWER_NAME } from './text/en.js';
-import { CARD_TEXT, PROMPT, SCORE_TEXT, TOP } from './text/en-game.js';
+import { CARD_TEXT, PROMPT, SCORE_TEXT, TOP, WATCH } from './text/en-game.js';
 import { trackModels, type TrackModel } from './trackModel.js';
 
 /** What this seat is asked to do now. */
@@ -61,6 +61,23 @@ export function seatStatus(sc: Scenario, view: Readable, power: PowerId): SeatSt
     prompt,
     waitingFor: waiting.length ? PROMPT.waitingFor(names(waiting)) : null,
     waiting,
+  };
+}
+
+/** The top bar's words for a spectator: where the round is and whom it waits for, no seat's task. */
+export type WatchStatus = Pick<SeatStatus, 'roundLine' | 'prompt' | 'waitingFor'>;
+
+export function watchStatus(sc: Scenario, view: Readable): WatchStatus {
+  const step = view.step;
+  const waiting = awaiting(view).map((p) => POWER_NAME[p]);
+  let prompt: string;
+  if (step.kind === 'over') prompt = PROMPT.gameOver;
+  else if (step.kind === 'orders') prompt = WATCH.ordersBeingChosen;
+  else prompt = PROMPT.othersDeciding(step.powers.map((p) => POWER_NAME[p]));
+  return {
+    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.round)),
+    prompt,
+    waitingFor: waiting.length ? PROMPT.waitingFor(waiting) : null,
   };
 }
 
@@ -115,7 +132,8 @@ export interface ScoreRow {
   cards: number;
 }
 
-export function scoreRows(view: Readable, power: PowerId): ScoreRow[] {
+/** Everyone's scores; `power`'s row is marked as the reader's (none for a spectator). */
+export function scoreRows(view: Readable, power: PowerId | null): ScoreRow[] {
   return POWERS.map((p) => ({
     power: p,
     name: POWER_NAME[p],

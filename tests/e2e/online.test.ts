@@ -4,41 +4,21 @@
  * host starts, both play a round by clicking, and a reload brings the second person
  * back to the same seat with the same hand.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, onTestFailed, test } from 'vitest';
-import type { PowerId } from '../../src/game/powers.js';
-import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
-import { loadScenarioFolder } from '../../src/server/scenarios.js';
-import { startServer, type RunningServer } from '../../src/server/server.js';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectMapDrawn, hook, openBrowser, screenshot } from './browser.js';
+import { startGameServer, takeSeat, type GameServer } from './gameServer.js';
 import { actByClicking, nextMoment } from './play.js';
 
-let server: RunningServer;
-let dataDir: string;
-/** The server's log, printed only when the test fails (a stalled round usually has its cause there). */
-const serverLog: string[] = [];
+let server: GameServer;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'triangles-online-'));
-  server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, redisUrl: null, clientDir: inject('clientDir'), origins: [] },
-    { scenarios: loadScenarioFolder('scenarios'), defaultScenario: DEFAULT_SCENARIO, log: (line) => serverLog.push(line) },
-  );
+  server = await startGameServer();
 });
 
 afterAll(async () => {
   await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function takeSeat(page: Page, power: PowerId, name: string): Promise<void> {
-  await page.getByTestId('player-name').fill(name);
-  await page.locator(`[data-testid="take-seat"][data-power="${power}"]`).click();
-  await expect.poll(() => page.getByTestId('leave-seat').isVisible(), { timeout: 10_000 }).toBe(true);
-}
 
 /** Answer everything the seat on screen is asked until the match reaches round 2. */
 async function playFirstRound(page: Page): Promise<void> {
@@ -56,7 +36,7 @@ const seatOnScreen = (page: Page) =>
   });
 
 test('two browsers create, join, start and play a round online; a reload rejoins the same seat', async () => {
-  onTestFailed(() => console.log(`server log:\n  ${serverLog.join('\n  ')}`));
+  server.logOnFailure();
   const host = await openBrowser('/', server.url);
   await host.page.getByTestId('play-online').click();
   await host.page.getByTestId('create-form').waitFor();

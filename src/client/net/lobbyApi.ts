@@ -9,6 +9,7 @@ import type { createRequest } from '../../server/lobby/requests.js';
 import { LOBBY_PROBLEM } from '../../view/text/en-lobby.js';
 
 export type { PublicMatch };
+export type MatchSettings = PublicMatch['settings'];
 export type CreateMatch = z.input<typeof createRequest>;
 export interface ScenarioSummary {
   id: string;
@@ -78,6 +79,8 @@ export const lobbyApi = {
     call<JoinedSeat>('POST', `${matchPath(code)}/join`, { power, name }, { ...notFound(code), 409: () => LOBBY_PROBLEM.seatTaken }),
   leave: (code: string, power: PowerId, credentials: string) => call<{ ok: true }>('POST', `${matchPath(code)}/leave`, { power, credentials }, notFound(code)),
   start: (code: string, hostToken: string) => call<PublicMatch>('POST', `${matchPath(code)}/start`, { hostToken }, notFound(code)),
+  settings: (code: string, hostToken: string, settings: MatchSettings) =>
+    call<PublicMatch>('POST', `${matchPath(code)}/settings`, { hostToken, settings }, notFound(code)),
 };
 
 /** A code as a person typed it ("k7m-2qx "), tidied; the server decides whether it is one. */

@@ -12,14 +12,16 @@ import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { REFUSED, isChatRefusal } from '../../view/chatProtocol.js';
+import type { ChatSocket } from './chatClient.js';
 import { precheck, type Match } from './match.js';
 import type { HeldSeat } from './onlineSeats.js';
 
 type SeatClient = ReturnType<typeof Client>;
 
-/** The socket under boardgame.io's transport, for the server's own message about a refused packet (socketGuard.ts). */
+/** The socket under boardgame.io's transport: for the server's refusals (socketGuard.ts), and the chat rides on it. */
 interface TransportWithSocket {
-  socket?: { on(event: string, listener: (why: string) => void): void } | null;
+  socket?: ChatSocket | null;
 }
 
 export class RemoteMatch implements Match {
@@ -52,10 +54,17 @@ export class RemoteMatch implements Match {
       this.listeners.forEach((listener) => listener());
     });
     this.client.start();
-    (this.client as unknown as { transport: TransportWithSocket }).transport.socket?.on('triangles:refused', (why) => {
+    this.socket?.on(REFUSED, (why: string) => {
+      // The chat panel says its own refusals where the person typed.
+      if (isChatRefusal(why)) return;
       this.refusal = why;
       this.listeners.forEach((listener) => listener());
     });
+  }
+
+  /** The match's socket (null once stopped), shared by the chat so a device holds one connection. */
+  get socket(): ChatSocket | null {
+    return (this.client as unknown as { transport: TransportWithSocket }).transport.socket ?? null;
   }
 
   /** The server has sent the match (until then there is nothing to show). */

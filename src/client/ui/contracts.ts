@@ -8,7 +8,9 @@
  *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand, objectives, log,
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
- *            reveal (the account of the last round), open-rules (button), quit (button)
+ *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner);
+ *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
+ *            chat-error, chat-spectator
  *  hand-over: handover, handover-ready (button)
  *  end:      end-screen, ranking, new-game (button)
  *  rules:    rules-page (a dialog), close-rules (button)
@@ -17,7 +19,8 @@
  *            (button), join-form, join-code (input), join-submit (button), public-matches, open-match (button, data-code),
  *            lobby-notice, lobby-back (button); waiting-room (data-code), room-code, room-link, room-status, waiting-host,
  *            player-name (input), seat-row (data-power), take-seat (button, data-power), start-match, leave-seat,
- *            watch-match (buttons), online-status (the connection notice over an online game)
+ *            watch-match (buttons), online-status (the connection notice over an online game), room-settings (the settings
+ *            in words), settings-form (the host's), setting-chat, setting-grace, setting-timer, setting-round-seconds, save-settings
  */
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
@@ -51,7 +54,12 @@ export interface StartScreenProps {
 
 export interface GameScreenProps {
   match: Match;
+  /** The seat whose view is shown (a spectator's view is the same whichever seat is named). */
   power: PowerId;
+  /** A spectator online: no hand, no orders, no move; a banner says so. */
+  watching?: boolean;
+  /** The chat panel of an online game, kept by the controller across redraws; none in solo and hot-seat play. */
+  chat?: HTMLElement | null;
   /** Returns why the action was refused, or null once it is accepted. */
   onAct(action: Action): Reason | null;
   onRules(): void;

@@ -1,8 +1,9 @@
 /**
  * The game screen for one seat: the map in the centre, the situation on the left
  * (tracks, headline, crisis), the seat's move on the right (decision or order builder,
- * hand, scores), and under the map the theatres in words, the last round's reveal,
- * the relations and the log.
+ * hand, scores, and online the chat), and under the map the theatres in words, the
+ * last round's reveal, the relations and the log. A spectator's screen has the same
+ * board but no move and no hand: a banner says they are watching.
  *
  * It holds only what the person is in the middle of (the draft orders, the open order
  * kind, the theatre pointed at) and asks the rules everything else: what may be
@@ -13,7 +14,7 @@ import { buildMapModel } from '../../view/mapModel.js';
 import { logLines } from '../../view/logText.js';
 import { builderModel, orderText, theatreOrder } from '../../view/orderModel.js';
 import { revealModel } from '../../view/revealModel.js';
-import { seatModel, type SeatModel } from '../../view/seatModel.js';
+import { scoreRows, seatModel, watchStatus, type SeatModel } from '../../view/seatModel.js';
 import { POWER_NAME, reasonText } from '../../view/text/en.js';
 import { MESSAGE, PANEL } from '../../view/text/en-game.js';
 import { LazyMap } from '../map/lazyMap.js';
@@ -31,6 +32,7 @@ import { revealPanel } from './game/revealPanel.js';
 import { theatreList } from './game/theatreList.js';
 import { TopBar } from './game/topBar.js';
 import { tracksPanel } from './game/tracksPanel.js';
+import { watchingPanel } from './game/watchingPanel.js';
 import { el } from './screenDom.js';
 import './game.css';
 
@@ -51,10 +53,11 @@ function stepKey(view: SeatView): string {
 
 export function renderGameScreen(root: HTMLElement, props: GameScreenProps): GameScreen {
   const { match, power } = props;
+  const watching = props.watching === true;
   const sc = match.scenario;
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-  const top = new TopBar(power, props.onRules, props.onQuit);
+  const top = new TopBar(watching ? null : power, props.onRules, props.onQuit);
   const log = new LogPanel();
   const mapBox = el('div', { class: 'map', 'data-testid': 'map' });
   const slots = {
@@ -69,7 +72,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   };
   const screen = el(
     'main',
-    { class: 'game-screen', 'data-testid': 'game-screen', 'data-power': power },
+    { class: 'game-screen', 'data-testid': 'game-screen', 'data-power': watching ? undefined : power, 'data-watching': watching ? 'true' : undefined },
     top.element,
     el(
       'div',
@@ -88,7 +91,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
           log.element,
         ),
       ),
-      el('div', { class: 'game-col game-right' }, slots.move.element, slots.hand.element, slots.scores.element),
+      // Online, the chat sits under the move: people talk while they choose. A spectator has no hand.
+      el('div', { class: 'game-col game-right' }, slots.move.element, props.chat ?? null, watching ? null : slots.hand.element, slots.scores.element),
     ),
   );
   root.replaceChildren(screen);
@@ -227,10 +231,9 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     const held = active instanceof HTMLElement && screen.contains(active) ? active.dataset.focus : undefined;
     const selected = pointed ?? selectedTheatre;
     const reveal = revealModel(sc, view);
-    const move = movePanel(model);
     const key = (...parts: unknown[]) => JSON.stringify(parts);
 
-    top.update(model.status);
+    top.update(watching ? watchStatus(sc, view) : model.status);
     slots.tracks.show(key(model.tracks), () => tracksPanel(model.tracks));
     slots.headline.show(key(model.headline, model.crisis), () => headlinePanel(model.headline, model.crisis));
     slots.theatres.show(key(model.theatres, selected, picking()), () =>
@@ -238,9 +241,17 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     );
     slots.reveal.show(key(reveal), () => revealPanel(reveal));
     slots.relations.show(key(model.relations), () => relationsList(model.relations));
-    slots.move.show(key(move.key), move.build);
-    slots.hand.show(key(model.hand), () => handPanel(model.hand));
-    slots.scores.show(key(model.scores, model.objectives, model.agenda), () => objectivesPanel(model.scores, model.objectives, model.agenda));
+    if (watching) {
+      const status = watchStatus(sc, view);
+      const scores = scoreRows(view, null);
+      slots.move.show(key('watching', status), () => watchingPanel(status));
+      slots.scores.show(key(scores), () => objectivesPanel(scores, null, null));
+    } else {
+      const move = movePanel(model);
+      slots.move.show(key(move.key), move.build);
+      slots.hand.show(key(model.hand), () => handPanel(model.hand));
+      slots.scores.show(key(model.scores, model.objectives, model.agenda), () => objectivesPanel(model.scores, model.objectives, model.agenda));
+    }
     log.update(logLines(sc, view.log));
     map.update(buildMapModel(sc, view, selected));
 

@@ -32,6 +32,15 @@ export const TOP = {
   skipToMove: 'Skip to your move',
 };
 
+/** A spectator's game screen: what it says instead of a seat's move. */
+export const WATCH = {
+  banner: 'You are watching',
+  seatLine: 'Watching this match',
+  skipTo: 'Skip to the match status',
+  explain: 'You see what every player sees: the map, the tracks, the headline, each round\'s reveal and the log. Hands, orders and secret agendas stay with the players.',
+  ordersBeingChosen: 'The players are choosing their orders.',
+};
+
 export const PROMPT = {
   chooseOrders: (count: number, power: string) => `Choose ${numberWord(count)} orders for ${power}`,
   ordersLocked: 'Orders locked in',

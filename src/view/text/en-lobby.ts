@@ -21,6 +21,18 @@ export const LOBBY = {
   botLevel: { easy: 'Easy', normal: 'Normal', hard: 'Hard' },
   publicLabel: 'List it publicly, so anyone can find and join it',
   chatLabel: 'Allow chat between players',
+  settingsLegend: 'Match settings',
+  seconds: 'seconds',
+  graceLabel: 'Grace period before a bot stands in for a player whose connection is lost',
+  graceHint: (min: number, max: number) => `From ${min} to ${max} seconds. 0 means the bot stands in at once.`,
+  graceInvalid: (min: number, max: number) => `The grace period must be a whole number of seconds from ${min} to ${max}.`,
+  timerLabel: 'Limit each round with a timer',
+  roundSecondsLabel: 'Time for each round',
+  roundHint: (min: number, max: number) => `From ${min} to ${max} seconds. When it runs out, bots choose for the players who have not.`,
+  roundInvalid: (min: number, max: number) => `The round time must be a whole number of seconds from ${min} to ${max}.`,
+  saveSettings: 'Save the settings',
+  savingSettings: 'Saving…',
+  settingsSaved: 'Settings saved.',
   create: 'Create the match',
   creating: 'Creating…',
 
@@ -68,7 +80,12 @@ export const LOBBY = {
   startedJoin: 'This match has started. Take a seat a bot is keeping warm, or watch.',
   over: 'This match is over.',
   spectating: 'You are watching this match.',
-  settings: (chat: boolean) => (chat ? 'Chat is on.' : 'Chat is off.'),
+  settings: (s: { chat: boolean; graceSeconds: number; roundSeconds: number | null }) =>
+    [
+      s.chat ? 'Chat is on.' : 'Chat is off.',
+      `A bot stands in ${s.graceSeconds === 0 ? 'at once' : `after ${duration(s.graceSeconds)}`} for a player whose connection is lost.`,
+      s.roundSeconds === null ? 'No round timer.' : `Each round has ${duration(s.roundSeconds)}.`,
+    ].join(' '),
 
   connecting: 'Connecting to the match…',
   connectionLost: 'Connection to the game server lost. Trying to reconnect… Your seat is kept for you.',
@@ -88,3 +105,12 @@ export const LOBBY_PROBLEM = {
   unknownScenario: 'This match uses a scenario this page does not have. Reload the page to get the latest version.',
   seatLost: 'This device\'s seat in the match is no longer valid (it was given up or taken). Choose a seat again.',
 };
+
+/** 90 → "1 minute 30 seconds". */
+function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (!minutes) return part(rest, 'second');
+  return rest ? `${part(minutes, 'minute')} ${part(rest, 'second')}` : part(minutes, 'minute');
+}

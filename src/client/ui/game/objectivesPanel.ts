@@ -70,15 +70,16 @@ function agendaBox(agenda: AgendaModel): HTMLElement {
   );
 }
 
-export function objectivesPanel(scores: readonly ScoreRow[], objectives: readonly ObjectiveModel[], agenda: AgendaModel | null): HTMLElement {
+/** `objectives` null: a spectator, who has none of their own, sees the scores alone. */
+export function objectivesPanel(scores: readonly ScoreRow[], objectives: readonly ObjectiveModel[] | null, agenda: AgendaModel | null): HTMLElement {
   return panel(
     'scores',
     PANEL.scores,
     { 'data-testid': 'objectives', class: 'objectives-panel' },
     scoreTable(scores),
-    el('h3', {}, PANEL.objectives),
-    el('p', { class: 'muted' }, SCORE_TEXT.scoredEachRound),
-    objectiveList(objectives),
+    objectives ? el('h3', {}, PANEL.objectives) : null,
+    objectives ? el('p', { class: 'muted' }, SCORE_TEXT.scoredEachRound) : null,
+    objectives ? objectiveList(objectives) : null,
     agenda ? agendaBox(agenda) : null,
   );
 }

@@ -4,10 +4,10 @@
  * place, so its live prompt is announced only when the words change.
  */
 import type { PowerId } from '../../../game/powers.js';
-import type { SeatStatus } from '../../../view/seatModel.js';
+import type { WatchStatus } from '../../../view/seatModel.js';
 import { POWER_STYLE } from '../../../view/palette.js';
 import { POWER_NAME } from '../../../view/text/en.js';
-import { PANEL, TOP } from '../../../view/text/en-game.js';
+import { PANEL, TOP, WATCH } from '../../../view/text/en-game.js';
 import { el, powerSwatch } from '../screenDom.js';
 import { button } from './dom.js';
 
@@ -17,16 +17,17 @@ export class TopBar {
   private readonly prompt: HTMLElement;
   private readonly waiting: HTMLElement;
 
-  constructor(power: PowerId, onRules: () => void, onQuit: () => void) {
+  /** `power` null: a spectator, who plays no seat. */
+  constructor(power: PowerId | null, onRules: () => void, onQuit: () => void) {
     this.round = el('p', { class: 'top-round' });
     this.prompt = el('strong', { class: 'top-prompt-text' });
     this.waiting = el('span', { class: 'top-waiting' });
     this.element = el(
       'header',
       { class: 'game-top' },
-      el('a', { class: 'skip-link', href: '#move-title' }, TOP.skipToMove),
+      el('a', { class: 'skip-link', href: '#move-title' }, power ? TOP.skipToMove : WATCH.skipTo),
       this.round,
-      el('p', { class: 'top-seat' }, powerSwatch(POWER_STYLE[power], 18), ` ${TOP.playingAs(POWER_NAME[power])}`),
+      el('p', { class: 'top-seat' }, ...(power ? [powerSwatch(POWER_STYLE[power], 18), ` ${TOP.playingAs(POWER_NAME[power])}`] : [WATCH.seatLine])),
       el('p', { class: 'top-prompt', 'data-testid': 'prompt', 'aria-live': 'polite' }, this.prompt, ' ', this.waiting),
       el(
         'div',
@@ -38,7 +39,7 @@ export class TopBar {
     this.element.setAttribute('aria-label', PANEL.top);
   }
 
-  update(status: SeatStatus): void {
+  update(status: WatchStatus): void {
     setText(this.round, status.roundLine);
     setText(this.prompt, status.prompt);
     setText(this.waiting, status.waitingFor ?? '');

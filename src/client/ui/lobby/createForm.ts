@@ -1,6 +1,7 @@
 /**
  * The form that creates an online match: the scenario, who plays each seat (people
- * or a bot of a chosen level), whether the match is listed publicly, and chat.
+ * or a bot of a chosen level), whether the match is listed publicly, and the host's
+ * settings (chat, grace period, round timer).
  */
 import { BOT_LEVELS, isBotLevel } from '../../../bots/levels.js';
 import { POWERS, type PowerId } from '../../../game/powers.js';
@@ -9,7 +10,9 @@ import { POWER_NAME } from '../../../view/text/en.js';
 import { LOBBY } from '../../../view/text/en-lobby.js';
 import type { CreateMatch, ScenarioSummary } from '../../net/lobbyApi.js';
 import { el, powerSwatch } from '../screenDom.js';
+import { NEW_MATCH_SETTINGS } from '../../../view/settingsLimits.js';
 import { formError } from './lobbyDom.js';
+import { settingsFields } from './settingsFields.js';
 
 type SeatRequest = NonNullable<CreateMatch['seats']>[PowerId];
 
@@ -34,7 +37,7 @@ export function createForm(scenarios: ScenarioSummary[], onCreate: (request: Cre
     return { power, select, row };
   });
   const publicBox = el('input', { type: 'checkbox', id: 'create-public', name: 'public', 'data-testid': 'create-public' });
-  const chatBox = el('input', { type: 'checkbox', id: 'create-chat', name: 'chat', checked: true });
+  const settings = settingsFields('create', NEW_MATCH_SETTINGS);
   const submit = el('button', { type: 'submit', class: 'button primary big', 'data-testid': 'create-match' }, LOBBY.create);
   const error = formError('create-error');
 
@@ -51,7 +54,7 @@ export function createForm(scenarios: ScenarioSummary[], onCreate: (request: Cre
       el('div', { class: 'seat-choices' }, ...seatSelects.map((s) => s.row)),
     ),
     el('div', { class: 'field' }, el('label', { class: 'check', for: 'create-public' }, publicBox, ` ${LOBBY.publicLabel}`)),
-    el('div', { class: 'field' }, el('label', { class: 'check', for: 'create-chat' }, chatBox, ` ${LOBBY.chatLabel}`)),
+    settings.element,
     error.element,
     el('div', { class: 'actions' }, submit),
   );
@@ -61,10 +64,12 @@ export function createForm(scenarios: ScenarioSummary[], onCreate: (request: Cre
     for (const { power, select } of seatSelects) {
       seats[power] = isBotLevel(select.value) ? { kind: 'bot', level: select.value } : { kind: 'open', level: 'normal' };
     }
+    const chosen = settings.read();
+    if ('problem' in chosen) return error.show(chosen.problem);
     submit.disabled = true;
     submit.textContent = LOBBY.creating;
     error.show(null);
-    onCreate({ scenario: scenario.value, public: publicBox.checked, seats, settings: { chat: chatBox.checked } }).catch((problem: Error) => {
+    onCreate({ scenario: scenario.value, public: publicBox.checked, seats, settings: chosen }).catch((problem: Error) => {
       submit.disabled = false;
       submit.textContent = LOBBY.create;
       error.show(problem.message);

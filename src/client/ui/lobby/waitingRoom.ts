@@ -1,7 +1,8 @@
 /**
  * The waiting room of one online match: its code to read out and its link to share,
  * the six seats (who has taken each, who is connected, which are bots), a seat to
- * take with a name, and the host's Start button; everyone else waits for the host.
+ * take with a name, the match's settings (the host may change them until the start),
+ * and the host's Start button; everyone else waits for the host.
  *
  * The controller polls the server and calls `show` with each answer; only the parts
  * that changed are rebuilt, so a name being typed or a focused button survives.
@@ -10,9 +11,10 @@ import type { PowerId } from '../../../game/powers.js';
 import { POWER_STYLE } from '../../../view/palette.js';
 import { POWER_NAME } from '../../../view/text/en.js';
 import { LOBBY } from '../../../view/text/en-lobby.js';
-import type { PublicMatch } from '../../net/lobbyApi.js';
+import type { MatchSettings, PublicMatch } from '../../net/lobbyApi.js';
 import type { OnlinePlace } from '../../net/onlineSeats.js';
 import { el, powerSwatch } from '../screenDom.js';
+import { hostSettings, type HostSettings } from './hostSettings.js';
 import { formError, lobbyHeader } from './lobbyDom.js';
 import './lobby.css';
 
@@ -25,6 +27,8 @@ export interface WaitingRoomProps {
   onTake(power: PowerId, name: string): Promise<void>;
   onLeave(): Promise<void>;
   onStart(): Promise<void>;
+  /** The host changes the settings (before the start). */
+  onSettings(settings: MatchSettings): Promise<void>;
   onWatch(): void;
   onBack(): void;
 }
@@ -52,16 +56,16 @@ export function renderWaitingRoom(root: HTMLElement, props: WaitingRoomProps): W
   const status = el('div', { class: 'room-status', 'aria-live': 'polite', 'data-testid': 'room-status' });
   const seats = el('div', { class: 'room-seats' });
   const actions = el('div', { class: 'actions' });
+  let settings: HostSettings | null = null;
 
-  root.replaceChildren(
-    el(
-      'main',
-      { class: 'screen lobby-screen', 'data-testid': 'waiting-room', 'data-code': props.code },
-      lobbyHeader(LOBBY.roomTitle(props.code), { label: LOBBY.backToLobby, onBack: props.onBack }, el('p', { class: 'tagline' }, props.scenarioTitle)),
-      sharePanel(props),
-      el('section', { class: 'panel', 'aria-labelledby': 'seats-title' }, el('h2', { id: 'seats-title' }, LOBBY.seatTitle), status, error.element, nameField, seats, actions),
-    ),
+  const main = el(
+    'main',
+    { class: 'screen lobby-screen', 'data-testid': 'waiting-room', 'data-code': props.code },
+    lobbyHeader(LOBBY.roomTitle(props.code), { label: LOBBY.backToLobby, onBack: props.onBack }, el('p', { class: 'tagline' }, props.scenarioTitle)),
+    sharePanel(props),
+    el('section', { class: 'panel', 'aria-labelledby': 'seats-title' }, el('h2', { id: 'seats-title' }, LOBBY.seatTitle), status, error.element, nameField, seats, actions),
   );
+  root.replaceChildren(main);
   root.ownerDocument.title = `${LOBBY.roomTitle(props.code)} — Triangles`;
   root.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
 
@@ -103,6 +107,11 @@ export function renderWaitingRoom(root: HTMLElement, props: WaitingRoomProps): W
       status.replaceChildren(...statusLines(match, place));
       seats.replaceChildren(seatTable(match, mine?.power ?? null, mine === null && !match.over, take));
       actions.replaceChildren(...roomActions(match, place, props, run));
+      if (place.hostToken && !match.started) {
+        settings ??= hostSettings(match.settings, props.onSettings);
+        if (!settings.element.isConnected) main.append(settings.element);
+        settings.show(match.settings);
+      } else settings?.element.remove();
 
       if (refocus) [...root.querySelectorAll<HTMLElement>('button[data-testid]')].find((n) => focusKey(n) === refocus)?.focus();
     },
@@ -136,7 +145,7 @@ function statusLines(match: PublicMatch, place: OnlinePlace): HTMLElement[] {
   const mine = place.seat;
   const lines = [el('p', { class: 'room-you' }, mine ? LOBBY.youAre(POWER_NAME[mine.power], mine.name) : match.started ? LOBBY.startedJoin : LOBBY.noSeat)];
   if (!match.started && !place.hostToken) lines.push(el('p', { class: 'room-waiting', 'data-testid': 'waiting-host' }, LOBBY.waitingHost));
-  lines.push(el('p', { class: 'hint' }, LOBBY.settings(match.settings.chat)));
+  lines.push(el('p', { class: 'hint', 'data-testid': 'room-settings' }, LOBBY.settings(match.settings)));
   return lines;
 }
 
