@@ -28,6 +28,7 @@ import { ExerciseClock } from './exercise/clock.js';
 import { KnownExercises } from './exercise/known.js';
 import { checkExerciseMove } from './exercise/moveRules.js';
 import { ExerciseService } from './exercise/service.js';
+import { closeMemberSockets } from './exercise/sockets.js';
 import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
 import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
@@ -138,7 +139,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     bots!.poke(matchID);
     clock!.poke(matchID);
   });
-  const exercises = new ExerciseService(lobby, store);
+  const exercises = new ExerciseService(lobby, store, (matchID, playerID, tokenHash) => closeMemberSockets(transport, matchID, playerID, tokenHash));
   const presence = new Presence(lobby, onError);
   const startedCache = new Set<string>();
   // Chat lines travel on the same pub/sub as the game's updates (on their own channels).

@@ -117,8 +117,15 @@ describe('classroom exercises on the server', () => {
     expect((await api(server.url, 'POST', `/api/matches/${code}/join`, { power: 'USA', name: 'Eve' })).status).toBe(409);
 
     expect((await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken: 'wrong', member: ann.body.memberId, power: 'RUS' })).status).toBe(403);
+    const annDevice = device(server.url, code, ann.body.playerID, ann.body.memberToken);
+    const cyDevice = device(server.url, code, cy.body.playerID, cy.body.memberToken);
+    await until('Ann and Cy on CHN', () => annDevice.state() && cyDevice.state());
     const moved = await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken, member: ann.body.memberId, power: 'RUS' });
     expect(moved.status).toBe(200);
+    // Ann's device stops hearing CHN (it must sync again as RUS); Cy's stays.
+    await until("Ann's CHN socket closed", () => !annDevice.socket.connected);
+    expect(cyDevice.socket.connected).toBe(true);
+    cyDevice.socket.close();
     const team = (power: PowerId) => moved.body.teams.find((t: { power: PowerId }) => t.power === power);
     expect(team('RUS')).toMatchObject({ count: 2, members: [{ name: 'Bo', captain: true }, { name: 'Ann', captain: false }] });
     // Cy is CHN's captain now that Ann has left.

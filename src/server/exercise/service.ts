@@ -43,6 +43,8 @@ export class ExerciseService {
   constructor(
     private readonly lobby: LobbyService,
     private readonly store: MatchStore,
+    /** A member left a seat: its devices must stop hearing that seat (sockets.ts). */
+    private readonly onMoved: (matchID: string, playerID: string, tokenHash: string) => void,
   ) {}
 
   async create(request: CreateExercise): Promise<{ code: string; controlToken: string }> {
@@ -109,12 +111,12 @@ export class ExerciseService {
 
   /** Control moves a member to another team; a team losing its captain gets its next member as captain. */
   async move(code: string, controlToken: string, memberId: string, to: PowerId): Promise<void> {
-    await this.lobby.change(code, (raw) => {
+    const moved = await this.lobby.change(code, (raw) => {
       const metadata = exerciseOf(raw, code);
       checkControl(metadata, controlToken);
       const from = POWERS.find((power) => membersOf(metadata, power).some((m) => m.id === memberId));
       if (!from) throw new LobbyError(404, `no member ${memberId} in this exercise`);
-      if (from === to) return;
+      if (from === to) return null;
       checkRoom(metadata, to);
       const left = membersOf(metadata, from);
       const member = left.find((m) => m.id === memberId)!;
@@ -122,7 +124,9 @@ export class ExerciseService {
       if (member.captain && rest[0]) rest[0].captain = true;
       setMembers(metadata, from, rest);
       addMember(metadata, to, { ...member, captain: false });
+      return { playerID: seatOfPower(from), tokenHash: member.tokenHash };
     });
+    if (moved) this.onMoved(code, moved.playerID, moved.tokenHash);
   }
 
   /** Powers with nobody on their team are played by bots from the start. */
