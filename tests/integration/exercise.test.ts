@@ -133,6 +133,8 @@ describe('classroom exercises on the server', () => {
 
     const shown = JSON.stringify((await api(server.url, 'GET', `/api/exercises/${code}`)).body);
     for (const secret of [controlToken, hashToken(controlToken), ann.body.memberToken, hashToken(ann.body.memberToken), 'secret-seed', 'tokenHash', 'hostKey']) expect(shown).not.toContain(secret);
+    // The seed is in the state's secret part only, never in the match's record.
+    expect(JSON.stringify((await server.store.fetch(code, { metadata: true })).metadata)).not.toContain('secret-seed');
 
     expect((await api(server.url, 'DELETE', `/api/exercises/${code}`, { controlToken: 'wrong' })).status).toBe(403);
     expect((await api(server.url, 'DELETE', `/api/exercises/${code}`, { controlToken })).status).toBe(200);

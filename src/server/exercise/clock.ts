@@ -6,7 +6,6 @@
  * moves of the match, logged and replayed like Control's own.
  */
 import type { ControlCommand, GameState } from '../../game/types.js';
-import { lobbyOf } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';
 import type { KnownExercises } from './known.js';
 
@@ -55,11 +54,11 @@ export class ExerciseClock {
   }
 
   private async look(matchID: string): Promise<void> {
-    if (this.closed || !(await this.known.metadata(matchID))) return;
-    const { state, metadata } = await this.store.fetch(matchID, { state: true, metadata: true });
-    const info = lobbyOf(metadata);
-    const seconds = info?.exercise?.orderSeconds;
-    if (!state || !seconds || !info!.started || state.ctx.gameover !== undefined) return this.forget(matchID);
+    const metadata = this.closed ? null : await this.known.metadata(matchID);
+    const seconds = metadata?.triangles.exercise.orderSeconds;
+    if (!metadata || !seconds || !metadata.triangles.started) return this.forget(matchID);
+    const { state } = await this.store.fetch(matchID, { state: true });
+    if (!state || state.ctx.gameover !== undefined) return this.forget(matchID);
     const G = state.G as GameState;
     const watch = this.watched.get(matchID) ?? { timedStep: null, wake: null };
     this.watched.set(matchID, watch);
