@@ -37,6 +37,8 @@ const timeoutSeconds = intFlag(flags, 'timeout', 600);
 /** Mean wait before each move (uniform over 0 to twice this); 0 = every bot moves at once, the worst burst. */
 const thinkMs = intFlag(flags, 'think', 0, 0);
 const profile = flags.has('profile');
+/** Matches whose sockets connect together; the next batch waits until these have synced. */
+const CONNECT_BATCH = 10;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scenario = loadScenarioFolder(`${root}scenarios`).get(DEFAULT_SCENARIO)!;
 
@@ -139,10 +141,12 @@ async function openMatch(base: string, index: number): Promise<{ matchID: string
 }
 
 /** One seat over a raw socket, played by a Normal bot; resolves when the game is over. */
-function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, onActive: () => void): { socket: Socket; done: Promise<void> } {
+function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, onActive: () => void): { socket: Socket; synced: Promise<void>; done: Promise<void> } {
   const socket = io(`${base}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
   // One action per step: the update for another seat's move must not make this seat act twice.
   let actedFor = '';
+  // A socket that fails to connect counts as an error and must not hold up the next batch.
+  const synced = new Promise<void>((resolve) => ['sync', 'connect_error', 'disconnect'].forEach((event) => socket.once(event, () => resolve())));
   const done = new Promise<void>((resolve) => {
     const onState = (state: SeenState) => {
       const view = state.G;
@@ -178,7 +182,7 @@ function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, o
       tracker.messages += 1;
     });
   });
-  return { socket, done };
+  return { socket, synced, done };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -207,16 +211,22 @@ async function main(): Promise<void> {
     // Memory with every match live: measured once each match has had its first move.
     const active = new Set<string>();
     let duringPlay: Promise<NodeJS.MemoryUsage> | null = null;
-    const seats = opened.flatMap(({ matchID, seats }) =>
-      seats.map((seat) =>
-        playSeat(base, matchID, seat, tracker, () => {
-          active.add(matchID);
-          if (active.size === matches && !duringPlay) duringPlay = server.memory();
-        }),
-      ),
-    );
     const started = performance.now();
     const timedOut = new Promise<'timeout'>((resolve) => setTimeout(resolve, timeoutSeconds * 1000, 'timeout').unref());
+    const seats: Array<ReturnType<typeof playSeat>> = [];
+    // Players do not all arrive in the same second: sockets connect a batch of matches at a time.
+    for (let i = 0; i < opened.length; i += CONNECT_BATCH) {
+      const batch = opened.slice(i, i + CONNECT_BATCH).flatMap(({ matchID, seats }) =>
+        seats.map((seat) =>
+          playSeat(base, matchID, seat, tracker, () => {
+            active.add(matchID);
+            if (active.size === matches && !duringPlay) duringPlay = server.memory();
+          }),
+        ),
+      );
+      seats.push(...batch);
+      if ((await Promise.race([Promise.all(batch.map((s) => s.synced)), timedOut])) === 'timeout') break;
+    }
     const outcome = await Promise.race([Promise.all(seats.map((s) => s.done)), timedOut]);
     const seconds = (performance.now() - started) / 1000;
     seats.forEach((s) => s.socket.close());
