@@ -24,6 +24,7 @@ export class ChatPanel {
   private readonly list: HTMLOListElement;
   private readonly hint: HTMLElement;
   private readonly input: HTMLInputElement | null = null;
+  private readonly inputLabel = el('label', { for: 'chat-input', class: 'visually-hidden' });
   private readonly error = el('p', { class: 'field-error chat-error', role: 'alert', 'data-testid': 'chat-error' });
   private open: ChatChannel = 'public';
   private shown = new Set<number>();
@@ -64,7 +65,7 @@ export class ChatPanel {
       const form = el(
         'form',
         { class: 'chat-form', novalidate: true },
-        el('label', { for: 'chat-input', class: 'visually-hidden', id: 'chat-input-label' }),
+        this.inputLabel,
         el('div', { class: 'chat-row' }, input, send),
         el('p', { id: 'chat-limit', class: 'hint' }, chatOn ? CHAT.hint(CHAT_MAX_LENGTH) : CHAT.offNote),
         this.error,
@@ -74,7 +75,7 @@ export class ChatPanel {
         this.send();
       });
       writing = form;
-    } else writing = el('p', { class: 'hint', 'data-testid': 'chat-spectator' }, CHAT.spectatorNote);
+    } else writing = el('div', {}, el('p', { class: 'hint', 'data-testid': 'chat-spectator' }, CHAT.spectatorNote), this.error);
 
     this.element = panel('chat', CHAT.title, { class: 'chat-panel', 'data-testid': 'chat' }, tabs, this.hint, this.list, writing);
     this.show('public');
@@ -108,8 +109,7 @@ export class ChatPanel {
     const other = channel === 'public' ? null : this.other(channel);
     this.hint.textContent = other ? CHAT.privateHint(POWER_NAME[other]) : CHAT.publicHint;
     this.list.setAttribute('aria-label', other ? POWER_NAME[other] : CHAT.public);
-    const label = this.element?.querySelector('#chat-input-label');
-    if (label) label.textContent = CHAT.inputLabel(other ? POWER_NAME[other] : CHAT.public);
+    this.inputLabel.textContent = CHAT.inputLabel(other ? POWER_NAME[other] : CHAT.public);
     // A new conversation is not news: fill the list outside the live region's notice.
     this.list.removeAttribute('aria-live');
     this.list.replaceChildren();
