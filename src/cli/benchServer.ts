@@ -100,7 +100,8 @@ class Tracker {
 /** The server child; resolves once it listens. */
 function startServerProcess(dataDir: string, onLog: (line: string) => void) {
   const child = fork(fileURLToPath(new URL('./benchServerProcess.ts', import.meta.url)), {
-    env: { ...process.env, DATA_DIR: dataDir },
+    // As npm start runs it: production builds of immer and boardgame.io skip their development checks.
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir },
     execArgv: ['--import', 'tsx', '--expose-gc', ...(profile ? ['--cpu-prof', '--cpu-prof-dir=profiles'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
