@@ -24,6 +24,8 @@ import { authenticateSeat, botAuth } from './auth.js';
 import { ChatHub } from './chat.js';
 import { BotPool } from './bots/botPool.js';
 import { exerciseRoutes } from './exercise/api.js';
+import { CustomScenarios } from './exercise/customScenarios.js';
+import { debriefRoutes } from './exercise/debriefApi.js';
 import { ExerciseClock } from './exercise/clock.js';
 import { KnownExercises } from './exercise/known.js';
 import { checkExerciseMove } from './exercise/moveRules.js';
@@ -71,9 +73,14 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const host: GameHost = { scenarios: options.scenarios, defaultScenario: options.defaultScenario, newSeed: () => randomBytes(16).toString('hex') };
+  // A copy: exercises add their own scenarios to the server's (exercise/customScenarios.ts).
+  const scenarios = new Map(options.scenarios);
+  const customs = new CustomScenarios(scenarios);
+  const host: GameHost = { scenarios, defaultScenario: options.defaultScenario, newSeed: () => randomBytes(16).toString('hex') };
   const game = createTrianglesGame(host);
   const store = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, tablePrefix: options.tablePrefix });
+  // Before anything is served: an unfinished exercise's next move needs its own scenario.
+  await customs.restore(store, GAME_NAME, log);
   const pubSub = config.redisUrl ? await RedisPubSub.connect<IntermediateTransportData>(config.redisUrl) : undefined;
   const botKey = randomBytes(24).toString('base64url');
   const onError = (matchID: string, error: Error) => log(`match ${matchID}: ${error.stack ?? error.message}`);
@@ -127,8 +134,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const botPool = new BotPool(options.scenarioDir ?? fileURLToPath(new URL('../../scenarios', import.meta.url)), Math.max(1, availableParallelism() - 1));
   bots = new ServerBots(
     store,
-    options.scenarios,
-    (request) => botPool.think(request),
+    scenarios,
+    (request) => botPool.think(request, customs.custom(request.scenario)),
     (matchID, playerID, move, stateID) => moveAsServer(matchID, playerID, move, stateID, 'bot'),
     onError,
   );
@@ -139,7 +146,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     bots!.poke(matchID);
     clock!.poke(matchID);
   });
-  const exercises = new ExerciseService(lobby, store, (matchID, playerID, tokenHash) => closeMemberSockets(transport, matchID, playerID, tokenHash));
+  const exercises = new ExerciseService(lobby, store, customs, (matchID, playerID, tokenHash) => closeMemberSockets(transport, matchID, playerID, tokenHash));
   const presence = new Presence(lobby, onError);
   const startedCache = new Set<string>();
   // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
@@ -166,7 +173,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     await next();
   });
   const limits = options.limits ?? DEFAULT_LIMITS;
-  server.app.use(lobbyApi(lobby, host, limits, exerciseRoutes(exercises, limits)));
+  // GET /api/scenarios lists the shipped scenarios only: an exercise's own is its alone.
+  server.app.use(lobbyApi(lobby, { ...host, scenarios: options.scenarios }, limits, [...exerciseRoutes(exercises, limits), ...debriefRoutes(store, customs)]));
   // boardgame.io's own lobby routes would create matches that skip our checks and list
   // every match's setup data: closed.
   server.app.use(async (ctx, next) => {

@@ -16,6 +16,7 @@ import type { ControlView, GameState, Order, SeatView } from '../../src/game/typ
 import { hashToken } from '../../src/server/auth.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { findLeaks } from '../helpers/leaks.js';
+import { until } from '../helpers/until.js';
 import { api, startTestServer, tempDir, testScenarios } from '../helpers/server.js';
 
 const SEED = 'exercise-seed-1';
@@ -56,16 +57,6 @@ function device(url: string, matchID: string, playerID: string | null, credentia
   };
 }
 type Device = ReturnType<typeof device>;
-
-async function until<T>(what: string, check: () => T | null | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The master's state after each stored move, by stateID, rebuilt by the rules from the seed. */
 function masterStates(log: Array<{ action: { payload: { type: string; args: unknown[]; playerID: string } }; _stateID: number }>): Map<number, GameState> {

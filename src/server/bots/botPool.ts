@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Action } from '../../game/types.js';
+import type { Scenario } from '../../scenario/schema.js';
 import type { ThinkRequest } from './botThread.js';
 
 /**
@@ -22,6 +23,8 @@ type Pending = { resolve: (action: Action) => void; reject: (error: Error) => vo
 export class BotPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending & { worker: Worker }>();
+  /** The custom scenarios (an exercise's own) each thread has been sent; it loads the shipped ones itself. */
+  private readonly sent = new WeakMap<Worker, Set<string>>();
   private nextId = 1;
   private turn = 0;
   private closed = false;
@@ -33,13 +36,18 @@ export class BotPool {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
-  think(request: Omit<ThinkRequest, 'id'>): Promise<Action> {
+  /** `custom` is the match's scenario when it is not a shipped one: sent to each thread once, with its first question. */
+  think(request: Omit<ThinkRequest, 'id' | 'custom'>, custom?: Scenario): Promise<Action> {
     if (this.closed) return Promise.reject(new Error('the bot pool is closed'));
     const id = this.nextId++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
+    const sent = this.sent.get(worker) ?? new Set<string>();
+    this.sent.set(worker, sent);
+    const send = custom && !sent.has(custom.id) ? custom : undefined;
+    if (send) sent.add(send.id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
-      worker.postMessage({ ...request, id } satisfies ThinkRequest);
+      worker.postMessage({ ...request, id, ...(send ? { custom: send } : {}) } satisfies ThinkRequest);
     });
   }
 

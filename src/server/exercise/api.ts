@@ -1,30 +1,62 @@
 /**
  * The exercises' HTTP API, served by the lobby's dispatcher (same body checks, size
  * limit and JSON errors):
- *   POST   /api/exercises              create → 201 { code, controlToken }
+ *   POST   /api/exercises              create → 201 { code, controlToken }; with `scenarioYaml` (Control's own
+ *                                       scenario file) a bad one is a 400 { error, problems: [{ line, col, path, message }] }
+ *   POST   /api/scenarios/check        { yaml } → { ok, problems }: the same checks, before creating anything
  *   GET    /api/exercises/:code        public: teams, members' names, started, round
  *   POST   /api/exercises/:code/join   { name, power? } → { power, playerID, memberId, memberToken, captain }
  *   POST   /api/exercises/:code/move   { controlToken, member, power }
  *   POST   /api/exercises/:code/start  { controlToken }
  *   DELETE /api/exercises/:code        { controlToken }: the exercise and everything stored with it go
+ * and the debrief's exports (debriefApi.ts).
  */
 import { RateLimiter } from '../lobby/rateLimit.js';
 import { limit, parse, readJson, type ApiLimits, type Route } from '../lobby/api.js';
-import { controlRequest, createExercise, joinExercise, moveMember } from './requests.js';
+import { checkUpload, MAX_SCENARIO_CHARS } from './customScenarios.js';
+import { controlRequest, createExercise, joinExercise, moveMember, scenarioCheck } from './requests.js';
 import type { ExerciseService } from './service.js';
+
+/**
+ * Only the two routes that carry a scenario file read bodies this large: JSON escapes
+ * (a newline is two bytes, a non-ASCII character up to six) may double the text, and
+ * both routes are rate-limited before the body is read.
+ */
+const SCENARIO_BODY = 2 * MAX_SCENARIO_CHARS + 16 * 1024;
 
 export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): Route[] {
   const createLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
   const joinLimit = new RateLimiter(limits.join.burst, limits.join.perMinute);
+  // Checking a file parses up to 200 kB of YAML: limited like creating.
+  const checkLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
   return [
     [
       'POST',
       /^\/api\/exercises$/,
       async (ctx) => {
         limit(createLimit, ctx);
-        const body = parse(createExercise, await readJson(ctx));
+        const body = parse(createExercise, await readJson(ctx, SCENARIO_BODY));
+        if (body.scenarioYaml === undefined) {
+          ctx.status = 201;
+          return exercises.create(body);
+        }
+        const checked = checkUpload(body.scenarioYaml);
+        if (!checked.ok) {
+          ctx.status = 400;
+          return { error: checked.message, problems: checked.problems };
+        }
+        const created = await exercises.create(body, { scenario: checked.scenario, yaml: body.scenarioYaml });
         ctx.status = 201;
-        return exercises.create(body);
+        return created;
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/scenarios\/check$/,
+      async (ctx) => {
+        limit(checkLimit, ctx);
+        const checked = checkUpload(parse(scenarioCheck, await readJson(ctx, SCENARIO_BODY)).yaml);
+        return checked.ok ? { ok: true, problems: [] } : { ok: false, problems: checked.problems, message: checked.message };
       },
     ],
     ['GET', /^\/api\/exercises\/([^/]+)$/, async (_ctx, code) => exercises.get(code)],

@@ -8,6 +8,7 @@
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
 import { sameHash } from '../auth.js';
+import type { StoredScenario } from './customScenarios.js';
 import { playerOf, type MatchMetadata } from '../lobby/matchInfo.js';
 
 export interface Member {
@@ -27,6 +28,8 @@ export interface ExerciseInfo {
   teams: PowerId[];
   botLevel: BotLevel;
   members: Partial<Record<PowerId, Member[]>>;
+  /** Present when Control uploaded the exercise's own scenario (customScenarios.ts). */
+  customScenario?: StoredScenario;
 }
 
 export type Exercise = MatchMetadata & { triangles: { exercise: ExerciseInfo } };

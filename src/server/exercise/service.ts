@@ -5,12 +5,15 @@
  * Every change goes through the lobby's one-at-a-time change of the match record.
  */
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'boardgame.io';
 import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
 import type { GameState } from '../../game/types.js';
 import { hashToken, newToken, sameHash } from '../auth.js';
-import { lobbyOf, type MatchMetadata } from '../lobby/matchInfo.js';
+import { lobbyOf } from '../lobby/matchInfo.js';
 import { LobbyError, type LobbyService } from '../lobby/service.js';
 import type { MatchStore } from '../storage/types.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { CustomScenarios } from './customScenarios.js';
 import { membersOf, setMembers, type Exercise, type ExerciseInfo, type Member } from './members.js';
 import type { CreateExercise } from './requests.js';
 
@@ -43,15 +46,26 @@ export class ExerciseService {
   constructor(
     private readonly lobby: LobbyService,
     private readonly store: MatchStore,
+    private readonly customs: CustomScenarios,
     /** A member left a seat: its devices must stop hearing that seat (sockets.ts). */
     private readonly onMoved: (matchID: string, playerID: string, tokenHash: string) => void,
   ) {}
 
-  async create(request: CreateExercise): Promise<{ code: string; controlToken: string }> {
-    const exercise: ExerciseInfo = { teamSize: request.teamSize, orderSeconds: request.orderSeconds, teams: request.teams, botLevel: request.bots, members: {} };
-    const { matchID, hostToken } = await this.lobby.create(
+  /** `upload` is Control's own scenario, already checked (customScenarios.ts), with its YAML to store. */
+  async create(request: CreateExercise, upload?: { scenario: Scenario; yaml: string }): Promise<{ code: string; controlToken: string }> {
+    const custom = upload ? this.customs.add(upload.scenario, upload.yaml) : undefined;
+    const exercise: ExerciseInfo = {
+      teamSize: request.teamSize,
+      orderSeconds: request.orderSeconds,
+      teams: request.teams,
+      botLevel: request.bots,
+      members: {},
+      ...(custom ? { customScenario: custom } : {}),
+    };
+    const scenario = custom?.id ?? request.scenario;
+    const created = this.lobby.create(
       {
-        ...(request.scenario ? { scenario: request.scenario } : {}),
+        ...(scenario ? { scenario } : {}),
         ...(request.rounds ? { rounds: request.rounds } : {}),
         ...(request.seed ? { seed: request.seed } : {}),
         public: false,
@@ -67,6 +81,9 @@ export class ExerciseService {
         control.credentials = metadata.triangles.hostKey;
       },
     );
+    // A refused exercise (too many rounds for its scenario, say) leaves no scenario behind.
+    if (custom) void created.catch(() => this.customs.forget(custom.id));
+    const { matchID, hostToken } = await created;
     return { code: matchID, controlToken: hostToken };
   }
 
@@ -145,17 +162,19 @@ export class ExerciseService {
 
   /** Everything the exercise stored (the match, its log, its chat) goes. */
   async remove(code: string, controlToken: string): Promise<void> {
-    checkControl(exerciseOf(await this.lobby.metadata(code), code), controlToken);
+    const metadata = exerciseOf(await this.lobby.metadata(code), code);
+    checkControl(metadata, controlToken);
     await this.store.wipe(code);
+    this.customs.forget(metadata.triangles.scenario);
   }
 }
 
-function exerciseOf(metadata: MatchMetadata, code: string): Exercise {
+export function exerciseOf(metadata: Server.MatchData, code: string): Exercise {
   if (!lobbyOf(metadata)?.exercise) throw new LobbyError(404, `no exercise with code ${code}`);
   return metadata as Exercise;
 }
 
-function checkControl(metadata: Exercise, controlToken: string): void {
+export function checkControl(metadata: Exercise, controlToken: string): void {
   if (!sameHash(controlToken, metadata.triangles.hostKey)) throw new LobbyError(403, 'only Control can do that (wrong control token)');
 }
 

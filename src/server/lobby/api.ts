@@ -21,7 +21,7 @@ export interface ApiLimits {
 
 export const DEFAULT_LIMITS: ApiLimits = { create: { burst: 10, perMinute: 10 }, join: { burst: 30, perMinute: 30 } };
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -125,15 +125,16 @@ export function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S>
   return result.data;
 }
 
-export async function readJson(ctx: Context): Promise<unknown> {
+/** The body as JSON; `maxBytes` is raised only by routes that carry a scenario file. */
+export async function readJson(ctx: Context, maxBytes = MAX_BODY): Promise<unknown> {
   if (!ctx.is('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json)');
   const declared = Number(ctx.get('content-length') || 0);
-  if (declared > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY} bytes`);
+  if (declared > maxBytes) throw new HttpError(413, `the body is larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, `the body is larger than ${MAX_BODY} bytes`);
+    if (size > maxBytes) throw new HttpError(413, `the body is larger than ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   try {

@@ -7,6 +7,11 @@ import { BOT_LEVELS } from '../../bots/levels.js';
 import { POWERS } from '../../game/powers.js';
 
 const power = z.enum(POWERS);
+/**
+ * A shipped scenario's id. Ids with "@" are exercises' own scenarios, which belong to
+ * their exercise alone and are gone with it (exercise/customScenarios.ts).
+ */
+export const shippedScenario = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'the id of a scenario this server offers (GET /api/scenarios)');
 const seat = z.strictObject({ kind: z.enum(['open', 'bot']), level: z.enum(BOT_LEVELS) });
 const settings = z.strictObject({
   chat: z.boolean(),
@@ -15,7 +20,7 @@ const settings = z.strictObject({
 });
 
 export const createRequest = z.strictObject({
-  scenario: z.string().min(1).max(100).optional(),
+  scenario: shippedScenario.optional(),
   rounds: z.number().int().min(1).max(20).optional(),
   seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64').optional(),
   public: z.boolean().default(false),
