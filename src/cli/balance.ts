@@ -1,5 +1,5 @@
 /**
- * npm run balance -- --games N --seed S [--level normal|easy] [--scenario FILE]
+ * npm run balance -- --games N --seed S [--level easy|normal|hard] [--scenario FILE]
  *
  * Plays N whole games with the same bot level in every seat (Normal unless told),
  * each seat seeing only its own view, and prints each power's win rate and mean
@@ -14,7 +14,7 @@ import { setupState } from '../game/setup.js';
 import { ORDER_KINDS, type GameState, type OrderKind } from '../game/types.js';
 import type { Bot } from '../bots/bot.js';
 import { botPolicy } from '../bots/botPolicy.js';
-import { createBot, isBotLevel } from '../bots/levels.js';
+import { BOT_LEVELS, createBot, isBotLevel, type BotLevel } from '../bots/levels.js';
 import { playToEnd } from '../bots/play.js';
 import type { Policy } from '../bots/policy.js';
 import { intFlag, parseArgs } from './args.js';
@@ -25,9 +25,10 @@ const games = intFlag(flags, 'games', 100);
 const seed = flags.get('seed') ?? '1';
 const level = flags.get('level') ?? 'normal';
 if (!isBotLevel(level)) {
-  console.error(`--level must be easy or normal, got "${level}"`);
+  console.error(`--level must be one of ${BOT_LEVELS.join(', ')}, got "${level}"`);
   process.exit(2);
 }
+const LEVEL_NAME: Record<BotLevel, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
 const sc = loadScenarioOrExit(flags.get('scenario') ?? 'scenarios/2024-northern-triangle.yaml');
 
 const perPower = () => Object.fromEntries(POWERS.map((p) => [p, 0])) as Record<PowerId, number>;
@@ -82,7 +83,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const pct = (n: number, of: number) => `${of === 0 ? '0.0' : ((100 * n) / of).toFixed(1)}%`;
 const won = games - wars - shared;
-console.log(`${games} games of "${sc.title}", seed ${seed}, ${level === 'normal' ? 'Normal' : 'Easy'} bots in every seat`);
+console.log(`${games} games of "${sc.title}", seed ${seed}, ${LEVEL_NAME[level]} bots in every seat`);
 console.log('power  wins    win%   mean score');
 for (const p of POWERS) {
   console.log(`${p}    ${String(wins[p]).padStart(5)}  ${pct(wins[p], games).padStart(6)}  ${(points[p] / games).toFixed(2).padStart(10)}`);
