@@ -154,6 +154,7 @@ describe('custom scenarios and the debrief', () => {
     expect(report.scenario).toEqual({ id: exercise.scenario, title: 'Our class variant' });
     expect(report.timeline.map((r) => r.round)).toEqual(G.history.map((r) => r.round));
     expect(report.timeline).toHaveLength(2);
+    expect(report.timeline[0]!.headline.history).toEqual(expect.any(String));
     expect(report.timeline[0]!.adjudications).toEqual([{ what: 'tension', from: before, to: value, reason: REASON }]);
     expect(report.timeline.map((r) => r.orders)).toEqual(G.history.map((r) => r.orders));
     expect(report.timeline.map((r) => r.tracks)).toEqual(G.history.map((r) => r.tracks));

@@ -11,10 +11,14 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { StoredChatMessage } from '../storage/types.js';
 import { membersOf, type Exercise } from './members.js';
 
+/** A headline or crisis as the debrief shows it; the words are null when the scenario cannot be read (a removed custom one). */
 export interface Card {
   id: string;
-  /** Null when the server no longer has the scenario (a removed custom one). */
   title: string | null;
+  /** The discussion question the card asks. */
+  question: string | null;
+  /** A headline's "what really happened" note (crises have none). */
+  history: string | null;
 }
 
 export interface Adjudication {
@@ -68,14 +72,21 @@ export interface Debrief {
 
 export function buildDebrief(code: string, G: GameState, metadata: Exercise, chat: StoredChatMessage[], sc: Scenario | undefined): Debrief {
   const cards = sc ? catalog(sc) : null;
-  const card = (kind: 'headline' | 'crisis', id: string): Card => ({ id, title: cards ? cards[kind](id).title : null });
+  const headline = (id: string): Card => {
+    const found = cards?.headline(id);
+    return { id, title: found?.title ?? null, question: found?.question ?? null, history: found?.history ?? null };
+  };
+  const crisis = (id: string): Card => {
+    const found = cards?.crisis(id);
+    return { id, title: found?.title ?? null, question: found?.question ?? null, history: null };
+  };
   const timeline = G.history.map((record): DebriefRound => {
     const control = record.control ?? [];
     return {
       round: record.round,
-      headline: card('headline', record.headline),
+      headline: headline(record.headline),
       injected: record.injected === true,
-      crisis: record.crisis ? card('crisis', record.crisis) : null,
+      crisis: record.crisis ? crisis(record.crisis) : null,
       decisions: { headline: record.choices, crisis: record.crisisChoices },
       orders: record.orders,
       scored: record.scored,
