@@ -12,7 +12,7 @@ import type { GenericPubSub } from 'boardgame.io/server';
 import type { Socket } from 'socket.io';
 import { POWERS, isPowerId, pairKey, powerOfSeat, type PowerId } from '../game/powers.js';
 import { CHAT_HISTORY, CHAT_JOIN, CHAT_MAX_LENGTH, CHAT_MESSAGE, CHAT_SEND, type ChatChannel, type ChatLine } from '../view/chatProtocol.js';
-import { sameHash } from './auth.js';
+import { authenticateSeat } from './auth.js';
 import { lobbyOf, playerOf, type MatchMetadata } from './lobby/matchInfo.js';
 import { RateLimiter } from './lobby/rateLimit.js';
 import { LobbyError, type LobbyService } from './lobby/service.js';
@@ -33,8 +33,8 @@ interface Reader {
   matchID: string;
   /** null for a spectator. */
   power: PowerId | null;
-  /** The seat's stored credential hash when it joined: a seat given up since may no longer send. */
-  seatKey: string | undefined;
+  /** The token this socket proved its seat with: checked again on each line, so a seat given up since may no longer send. */
+  credentials: unknown;
   /** This socket's last line, stored and published (or refused). */
   sending: Promise<unknown>;
 }
@@ -78,9 +78,8 @@ export class ChatHub {
     const metadata = await this.metadata(matchID as string);
     if (typeof metadata === 'string') return `chat join refused: ${metadata}`;
     const power = powerOfSeat(playerID as string | null | undefined);
-    const seatKey = power ? playerOf(metadata, power)?.credentials : undefined;
-    if (power && !sameHash(credentials, seatKey)) return `chat join refused: those are not ${power}'s credentials`;
-    await this.register({ socket, matchID: matchID as string, power, seatKey, sending: Promise.resolve() });
+    if (power && !authenticateSeat(credentials, playerOf(metadata, power))) return `chat join refused: those are not ${power}'s credentials`;
+    await this.register({ socket, matchID: matchID as string, power, credentials, sending: Promise.resolve() });
     const history = (await this.store.listChat(matchID as string)).filter((line) => mayRead(line.channel, power));
     socket.emit(CHAT_HISTORY, history);
     return null;
@@ -105,7 +104,7 @@ export class ChatHub {
     const metadata = await this.metadata(reader.matchID);
     if (typeof metadata === 'string') return `chat refused: ${metadata}`;
     if (!lobbyOf(metadata)!.settings.chat) return 'chat refused: the host has turned chat off';
-    if (playerOf(metadata, reader.power)?.credentials !== reader.seatKey) return `chat refused: ${reader.power}'s seat has changed hands; join again`;
+    if (!authenticateSeat(reader.credentials, playerOf(metadata, reader.power))) return `chat refused: ${reader.power}'s seat has changed hands; join again`;
     const stored = { ...line, from: reader.power, at: Date.now() };
     const seq = await this.store.appendChat(reader.matchID, stored);
     await this.pubSub.publish(channelName(reader.matchID), { seq, ...stored });

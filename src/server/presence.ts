@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'socket.io';
 import { powerOfSeat, type PowerId } from '../game/powers.js';
-import { sameHash } from './auth.js';
+import { authenticateSeat } from './auth.js';
 import { lobbyOf, playerOf } from './lobby/matchInfo.js';
 import type { LobbyService } from './lobby/service.js';
 
@@ -33,7 +33,7 @@ export class Presence {
 
   private async arrive(socket: Socket, matchID: string, power: PowerId, credentials: unknown): Promise<void> {
     const metadata = await this.lobby.metadata(matchID).catch(() => null);
-    if (!metadata || !sameHash(credentials, playerOf(metadata, power)?.credentials)) return;
+    if (!metadata || !authenticateSeat(credentials, playerOf(metadata, power))) return;
     const key = `${matchID}/${power}`;
     const ids = this.sockets.get(key) ?? new Set<string>();
     ids.add(socket.id);

@@ -3,8 +3,9 @@
  * `metadata.triangles`) so one write keeps seats, settings and the game together.
  *
  * Seats, roles and views are kept general for the classroom mode to come: a seat is
- * played by people, by a bot, or by a bot standing in for people who are away; who
- * may act for a seat is decided in one place (`playsSeat`, auth.ts).
+ * played by people, by a bot, or by a bot standing in for people who are away. Whose
+ * credentials open a seat is decided in one place (`authenticateSeat`, auth.ts); which
+ * seats the server's bots play, in another (`botSeats` here, used by ServerBots).
  */
 import type { Server } from 'boardgame.io';
 import type { BotLevel } from '../../bots/levels.js';
