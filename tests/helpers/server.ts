@@ -11,7 +11,7 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { botActionFor } from '../../src/bots/levels.js';
 import { awaiting } from '../../src/game/actions.js';
 import { createTrianglesGame } from '../../src/game/game.js';
-import { POWERS, seatOfPower, type PowerId } from '../../src/game/powers.js';
+import { POWERS, type PowerId } from '../../src/game/powers.js';
 import type { SeatView } from '../../src/game/types.js';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
@@ -19,9 +19,6 @@ import type { ServerConfig } from '../../src/server/config.js';
 import type { ApiLimits } from '../../src/server/lobby/api.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { realScenario } from './scenarios.js';
-
-export const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
-export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 let scenarioCache: Map<string, Scenario> | null = null;
 export function testScenarios(): Map<string, Scenario> {
@@ -33,6 +30,9 @@ export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'triangles-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Limits no test reaches: tests that are not about rate limits make many matches from one address. */
+export const OPEN_LIMITS: ApiLimits = { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } };
 
 export async function startTestServer(overrides: Partial<ServerConfig> & { limits?: ApiLimits; tablePrefix?: string } = {}): Promise<RunningServer> {
   const { limits, tablePrefix, ...config } = overrides;
@@ -115,8 +115,4 @@ export function botSeatClient(
   client.start();
   // After a server crash a move may have been lost in flight: let the seat act again on its next state.
   return { client, done, stop: () => client.stop(), retry: () => (actedFor = '') };
-}
-
-export function seatOf(power: PowerId): string {
-  return seatOfPower(power);
 }

@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { CHAT_HISTORY, CHAT_JOIN, CHAT_MESSAGE, CHAT_SEND, REFUSED, type ChatLine, type ChatTarget } from '../../src/view/chatProtocol.js';
-import { api, createFullMatch, startTestServer, type Seat } from '../helpers/server.js';
+import { api, createFullMatch, startTestServer, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from '../helpers/services.js';
 
-const LIMITS = { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } };
 
 /** A chat socket and everything it received. */
 interface Reader {
@@ -73,7 +72,7 @@ describe('chat', () => {
   const all = () => [...POWERS.map((p) => seats[p]!), spectator];
 
   beforeAll(async () => {
-    server = await startTestServer({ limits: LIMITS });
+    server = await startTestServer({ limits: OPEN_LIMITS });
     match = await createFullMatch(server.url);
     for (const power of POWERS) seats[power] = await joined(server.url, match.matchID, seat(power));
     spectator = await joined(server.url, match.matchID, null);
@@ -182,7 +181,7 @@ describe('chat across two server processes (PostgreSQL + Redis)', () => {
   let one: RunningServer;
   let two: RunningServer;
   beforeAll(async () => {
-    const shared = { databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, tablePrefix: uniqueName('chat_'), limits: LIMITS };
+    const shared = { databaseUrl: TEST_DATABASE_URL, redisUrl: TEST_REDIS_URL, tablePrefix: uniqueName('chat_'), limits: OPEN_LIMITS };
     one = await startTestServer(shared);
     two = await startTestServer(shared);
   });

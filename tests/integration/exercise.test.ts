@@ -8,16 +8,15 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botActionFor } from '../../src/bots/levels.js';
-import { awaiting, decide, saveDraft, submitOrders } from '../../src/game/actions.js';
-import { control } from '../../src/game/control.js';
+import { awaiting } from '../../src/game/actions.js';
 import { CONTROL_SEAT, POWERS, powerOfSeat, type PowerId } from '../../src/game/powers.js';
-import { setupState } from '../../src/game/setup.js';
 import type { ControlView, GameState, Order, SeatView } from '../../src/game/types.js';
 import { hashToken } from '../../src/server/auth.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { findLeaks } from '../helpers/leaks.js';
+import { masterStates } from '../helpers/replay.js';
 import { until } from '../helpers/until.js';
-import { api, startTestServer, tempDir, testScenarios } from '../helpers/server.js';
+import { api, startTestServer, tempDir, testScenarios, OPEN_LIMITS } from '../helpers/server.js';
 
 const SEED = 'exercise-seed-1';
 const ROUNDS = 2;
@@ -58,26 +57,10 @@ function device(url: string, matchID: string, playerID: string | null, credentia
 }
 type Device = ReturnType<typeof device>;
 
-/** The master's state after each stored move, by stateID, rebuilt by the rules from the seed. */
-function masterStates(log: Array<{ action: { payload: { type: string; args: unknown[]; playerID: string } }; _stateID: number }>): Map<number, GameState> {
-  const sc = scenario();
-  const G = setupState(sc, { seed: SEED, rounds: ROUNDS });
-  const states = new Map<number, GameState>([[0, structuredClone(G)]]);
-  for (const entry of log) {
-    const { type, args, playerID } = entry.action.payload;
-    const power = powerOfSeat(playerID)!;
-    const apply = { submitOrders: () => submitOrders(sc, G, power, args[0]), decide: () => decide(sc, G, power, args[0]), draft: () => saveDraft(sc, G, power, args[0]), control: () => control(sc, G, args[0]) }[type];
-    const refused = apply!();
-    if (refused) throw new Error(`replay refused a stored ${type}: ${JSON.stringify(refused)}`);
-    states.set(entry._stateID + 1, structuredClone(G));
-  }
-  return states;
-}
-
 describe('classroom exercises on the server', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer({ limits: { create: { burst: 100, perMinute: 100 }, join: { burst: 100, perMinute: 100 } } });
+    server = await startTestServer({ limits: OPEN_LIMITS });
   });
   afterAll(() => server.close());
 
@@ -237,7 +220,7 @@ describe('classroom exercises on the server', () => {
     }
 
     const stored = await server.store.fetch(code, { log: true, state: true });
-    const states = masterStates(stored.log as never);
+    const states = masterStates(scenario(), SEED, ROUNDS, stored.log as never);
     expect(states.get(stored.state!._stateID)!.result).not.toBeNull();
     const tokens = [controlToken, ...students.map((s) => s.memberToken)];
     let checked = 0;

@@ -14,12 +14,11 @@ import type { ControlView, GameState } from '../../src/game/types.js';
 import type { Debrief } from '../../src/server/exercise/debrief.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { until } from '../helpers/until.js';
-import { api, startTestServer, tempDir } from '../helpers/server.js';
+import { api, startTestServer, tempDir, OPEN_LIMITS } from '../helpers/server.js';
 
 const SHIPPED = readFileSync('scenarios/2024-northern-triangle.yaml', 'utf8');
 const VARIANT = SHIPPED.replace(/^id: .*$/m, 'id: class-variant').replace(/^title: .*$/m, 'title: "Our class variant"');
 const REASON = 'The class ruled that the summit failed';
-const LIMITS = { create: { burst: 100, perMinute: 100 }, join: { burst: 100, perMinute: 100 } };
 
 /** The 1-based line of the first line of `text` that matches. */
 const lineOf = (text: string, pattern: RegExp) => text.split('\n').findIndex((line) => pattern.test(line)) + 1;
@@ -70,7 +69,7 @@ describe('custom scenarios and the debrief', () => {
   });
 
   it('refuses a scenario with errors, naming each line, before and at creation', async () => {
-    server = await startTestServer({ dataDir: data.dir, limits: LIMITS });
+    server = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
     const broken = SHIPPED.replace(/^id: .*$/m, 'id: Not An Id').replace(/^rounds: .*$/m, 'rounds: 99');
     const checked = await api(server.url, 'POST', '/api/scenarios/check', { yaml: broken });
     expect(checked.status).toBe(200);
@@ -93,7 +92,7 @@ describe('custom scenarios and the debrief', () => {
   });
 
   it('runs an exercise of a valid custom scenario across a restart, and its debrief matches the stored match', async () => {
-    server ??= await startTestServer({ dataDir: data.dir, limits: LIMITS });
+    server ??= await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
     const created = await api(server.url, 'POST', '/api/exercises', { teamSize: 1, teams: ['CHN'], rounds: 2, seed: 'debrief-seed', scenarioYaml: VARIANT });
     expect(created.status).toBe(201);
     const { code, controlToken } = created.body;
@@ -127,7 +126,7 @@ describe('custom scenarios and the debrief', () => {
     // Restart on the same data: the scenario comes back from the exercise's record.
     control.socket.close();
     await server.close();
-    server = await startTestServer({ dataDir: data.dir, limits: LIMITS });
+    server = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
     control = controlDevice(server.url, code, controlToken);
     // Control acts for CHN whenever it is due (advance); the bots play the rest.
     let advancedAt = -1;

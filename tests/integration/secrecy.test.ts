@@ -7,12 +7,10 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decide, submitOrders } from '../../src/game/actions.js';
 import { powerOfSeat, type PowerId } from '../../src/game/powers.js';
-import { setupState } from '../../src/game/setup.js';
-import type { GameState } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { findLeaks } from '../helpers/leaks.js';
+import { masterStates } from '../helpers/replay.js';
 import { botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat } from '../helpers/server.js';
 import { TEST_DATABASE_URL, uniqueName } from '../helpers/services.js';
 
@@ -29,21 +27,6 @@ function spy(url: string, matchID: string, seat: Seat | null): { heard: Heard[];
   socket.onAny((event: string, ...args: unknown[]) => heard.push({ event, args }));
   socket.on('connect', () => socket.emit('sync', matchID, seat?.playerID ?? null, seat?.credentials, 6));
   return { heard, socket };
-}
-
-/** The master's state after each stored move, by stateID, rebuilt by the rules from the seed. */
-function masterStates(log: Array<{ action: { payload: { type: string; args: unknown[]; playerID: string } }; _stateID: number }>, rounds: number): Map<number, GameState> {
-  const sc = testScenarios().values().next().value!;
-  const G = setupState(sc, { seed: SEED, rounds });
-  const states = new Map<number, GameState>([[0, structuredClone(G)]]);
-  for (const entry of log) {
-    const { type, args, playerID } = entry.action.payload;
-    const power = powerOfSeat(playerID)!;
-    const refused = type === 'submitOrders' ? submitOrders(sc, G, power, args[0]) : decide(sc, G, power, args[0]);
-    if (refused) throw new Error(`replay refused a stored move: ${JSON.stringify(refused)}`);
-    states.set(entry._stateID + 1, structuredClone(G));
-  }
-  return states;
 }
 
 /** Every state a message carries (sync: state and initialState; update: state), with the log entries it carries. */
@@ -84,7 +67,7 @@ describe.each([
     spies.forEach(({ socket }) => socket.close());
 
     const stored = await server.store.fetch(matchID, { log: true, state: true });
-    const states = masterStates(stored.log as never, rounds);
+    const states = masterStates(testScenarios().values().next().value!, SEED, rounds, stored.log as never);
     expect(states.get(stored.state!._stateID)!.result).not.toBeNull();
 
     let checked = 0;

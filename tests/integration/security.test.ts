@@ -9,7 +9,7 @@ import { awaiting } from '../../src/game/actions.js';
 import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { api, createFullMatch, startMatch, startTestServer, testScenarios, type Seat } from '../helpers/server.js';
+import { api, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 
 /** A raw socket on the game's namespace: what a modified client could send. */
 function rawSocket(url: string, extraHeaders: Record<string, string> = {}): Socket {
@@ -35,7 +35,7 @@ describe('server security', () => {
   let server: RunningServer;
   let match: { matchID: string; hostToken: string; seats: Seat[] };
   beforeAll(async () => {
-    server = await startTestServer({ limits: { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } } });
+    server = await startTestServer({ limits: OPEN_LIMITS });
     match = await createFullMatch(server.url);
   });
   afterAll(() => server.close());

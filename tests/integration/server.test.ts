@@ -6,14 +6,14 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POWERS } from '../../src/game/powers.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { api, botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat } from '../helpers/server.js';
+import { api, botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 
 const scenario = () => [...testScenarios().values()][0]!;
 
 describe('game server on SQLite', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer({ limits: { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } } });
+    server = await startTestServer({ limits: OPEN_LIMITS });
   });
   afterAll(() => server.close());
 
