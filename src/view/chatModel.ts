@@ -4,7 +4,7 @@
  * draws this, the chat client fills it.
  */
 import { POWERS, pairKey, type PowerId } from '../game/powers.js';
-import type { ChatChannel, ChatLine, ChatTarget } from './chatProtocol.js';
+import { CHAT_REFUSAL_PREFIX, type ChatChannel, type ChatLine, type ChatTarget } from './chatProtocol.js';
 
 /** The public conversation, then one with each other power; a spectator has only the public one. */
 export function chatChannels(me: PowerId | null): ChatChannel[] {
@@ -35,7 +35,7 @@ export function refusalKind(reason: string): RefusalKind {
 
 /** The server's reason without its "chat refused: " prefix, for the words of an unexpected refusal. */
 export function refusalDetail(reason: string): string {
-  return reason.replace(/^chat (join )?refused: /, '');
+  return reason.replace(CHAT_REFUSAL_PREFIX, '');
 }
 
 /**

@@ -44,7 +44,9 @@ export type ChatJoinArgs = [matchID: string, playerID: string | null, credential
 
 export type ChatSendArgs = [matchID: string, message: { to: ChatTarget; text: string }];
 
-/** Chat refusals start so (chat.ts); the socket's other refusals are about the game. */
+/** How chat refusals start (chat.ts); the socket's other refusals are about the game. */
+export const CHAT_REFUSAL_PREFIX = /^chat (join )?refused: /;
+
 export function isChatRefusal(reason: string): boolean {
-  return /^chat (join )?refused: /.test(reason);
+  return CHAT_REFUSAL_PREFIX.test(reason);
 }

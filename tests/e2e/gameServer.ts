@@ -43,3 +43,18 @@ export async function takeSeat(page: Page, power: PowerId, name: string): Promis
   await page.locator(`[data-testid="take-seat"][data-power="${power}"]`).click();
   await expect.poll(() => page.getByTestId('leave-seat').isVisible(), { timeout: 10_000 }).toBe(true);
 }
+
+/**
+ * From the start screen, create a match whose `bots` seats are played by Easy bots
+ * (the others open for people), and wait for its waiting room; `beforeCreate` runs on
+ * the filled-in form. Returns the match's code as the room shows it.
+ */
+export async function createMatch(page: Page, bots: readonly PowerId[], beforeCreate?: () => Promise<void>): Promise<string> {
+  await page.getByTestId('play-online').click();
+  await page.getByTestId('create-form').waitFor();
+  for (const power of bots) await page.locator(`[data-testid="seat-kind"][data-power="${power}"]`).selectOption('easy');
+  await beforeCreate?.();
+  await page.getByTestId('create-match').click();
+  await page.getByTestId('waiting-room').waitFor();
+  return (await page.getByTestId('room-code').textContent())!.trim();
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectMapDrawn, hook, openBrowser, screenshot } from './browser.js';
-import { startGameServer, takeSeat, type GameServer } from './gameServer.js';
+import { createMatch, startGameServer, takeSeat, type GameServer } from './gameServer.js';
 import { actByClicking, nextMoment } from './play.js';
 
 let server: GameServer;
@@ -38,13 +38,7 @@ const seatOnScreen = (page: Page) =>
 test('two browsers create, join, start and play a round online; a reload rejoins the same seat', async () => {
   server.logOnFailure();
   const host = await openBrowser('/', server.url);
-  await host.page.getByTestId('play-online').click();
-  await host.page.getByTestId('create-form').waitFor();
-  for (const power of ['RUS', 'PRK', 'JPN', 'KOR']) await host.page.locator(`[data-testid="seat-kind"][data-power="${power}"]`).selectOption('easy');
-  await screenshot(host.page, 'online-lobby');
-  await host.page.getByTestId('create-match').click();
-  await host.page.getByTestId('waiting-room').waitFor();
-  const code = (await host.page.getByTestId('room-code').textContent())!.trim();
+  const code = await createMatch(host.page, ['RUS', 'PRK', 'JPN', 'KOR'], () => screenshot(host.page, 'online-lobby'));
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   expect(new URL(host.page.url()).searchParams.get('match')).toBe(code);
   await takeSeat(host.page, 'CHN', 'Host');

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openBrowser, screenshot } from './browser.js';
-import { startGameServer, takeSeat, type GameServer } from './gameServer.js';
+import { createMatch, startGameServer, takeSeat, type GameServer } from './gameServer.js';
 
 let server: GameServer;
 
@@ -32,12 +32,7 @@ async function say(page: Page, to: string, text: string): Promise<void> {
 test('the host sets the match up in the waiting room; two players chat in private and in public; a spectator reads only the public line', async () => {
   server.logOnFailure();
   const host = await openBrowser('/', server.url);
-  await host.page.getByTestId('play-online').click();
-  await host.page.getByTestId('create-form').waitFor();
-  for (const power of ['RUS', 'PRK', 'JPN', 'KOR']) await host.page.locator(`[data-testid="seat-kind"][data-power="${power}"]`).selectOption('easy');
-  await host.page.getByTestId('create-match').click();
-  await host.page.getByTestId('waiting-room').waitFor();
-  const code = (await host.page.getByTestId('room-code').textContent())!.trim();
+  const code = await createMatch(host.page, ['RUS', 'PRK', 'JPN', 'KOR']);
   await takeSeat(host.page, 'CHN', 'Host');
 
   const guest = await openBrowser(`/?match=${code}`, server.url);

@@ -258,9 +258,8 @@ export class MapScene extends Phaser.Scene {
     const resolution = this.view.scale * ratio;
     const mapRect: Rect = { x: 0, y: 0, ...this.map };
     let region = growRect(visibleRect(this.view, this.viewport), FRONT_MARGIN, mapRect);
-    const cap = TEXTURE_CAP;
-    if (region.width * resolution > cap || region.height * resolution > cap) region = growRect(visibleRect(this.view, this.viewport), 0, mapRect);
-    const fitted = Math.min(resolution, cap / region.width, cap / region.height);
+    if (region.width * resolution > TEXTURE_CAP || region.height * resolution > TEXTURE_CAP) region = growRect(visibleRect(this.view, this.viewport), 0, mapRect);
+    const fitted = Math.min(resolution, TEXTURE_CAP / region.width, TEXTURE_CAP / region.height);
     if (fitted < resolution) return { region, resolution: fitted, scale: this.view.scale };
     // Snap the corner to a device pixel of the current view so texels land on pixels.
     const toDevice = (world: number, centre: number, length: number) => ((world - centre) * this.view.scale + length / 2) * ratio;

@@ -6,7 +6,7 @@
  * the off-map box) on top of them, and the coast cuts every highlight exactly.
  */
 import type { MapAsset, MapPoint, MapRing } from '../../view/mapAsset.js';
-import { boundsOf, type Rect } from './geometry.js';
+import { boundsOf, type Point, type Rect } from './geometry.js';
 import { MAP_COLOURS, MAP_SIZES, landOf } from './mapStyle.js';
 
 /** What to paint: the canvas units `region` at `resolution` texture pixels per unit, for lines `scale` CSS px per unit. */
@@ -118,7 +118,8 @@ export function begin(ctx: CanvasRenderingContext2D, { region, resolution }: Pai
   ctx.setTransform(resolution, 0, 0, resolution, -region.x * resolution, -region.y * resolution);
 }
 
-function tracePath(ctx: CanvasRenderingContext2D, lines: MapRing[], closed: boolean): void {
+/** Traces lines (closed: rings) in map units as one path, ready to fill or stroke. */
+export function tracePath(ctx: CanvasRenderingContext2D, lines: readonly (readonly Point[])[], closed: boolean): void {
   ctx.beginPath();
   for (const line of lines) {
     line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));

@@ -7,7 +7,7 @@
 import type { MapAsset } from '../../view/mapAsset.js';
 import type { RelationOnMap } from '../../view/mapModel.js';
 import { POWER_STYLE } from '../../view/palette.js';
-import type { Paint } from './baseMap.js';
+import { tracePath, type Paint } from './baseMap.js';
 import type { Point } from './geometry.js';
 import { MAP_COLOURS, MAP_SIZES } from './mapStyle.js';
 import { arc, dashes, pointsAlong, zigzag, type Polyline } from './strokes.js';
@@ -24,7 +24,7 @@ export function paintHighlights(ctx: CanvasRenderingContext2D, asset: MapAsset, 
     const theatre = asset.theatres.find((t) => t.id === id);
     if (!theatre || (theatre.surface === 'sea') !== (surface === 'sea')) continue;
     const width = kind === 'hover' ? MAP_SIZES.hover : MAP_SIZES.selected;
-    trace(ctx, theatre.rings, true);
+    tracePath(ctx, theatre.rings, true);
     ctx.globalAlpha = kind === 'hover' ? 0.22 : 0.38;
     ctx.fillStyle = MAP_COLOURS.highlight;
     ctx.fill('evenodd');
@@ -77,7 +77,7 @@ function paintRelation(ctx: CanvasRenderingContext2D, relation: RelationOnMap, l
     ctx.strokeStyle = colour;
     ctx.lineWidth = w;
     ctx.lineJoin = 'round';
-    trace(ctx, lines, false);
+    tracePath(ctx, lines, false);
     ctx.stroke();
     ctx.globalAlpha = 1;
   };
@@ -115,12 +115,4 @@ function disc(ctx: CanvasRenderingContext2D, [x, y]: Point, r: number, colour: s
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);
   ctx.fill();
-}
-
-function trace(ctx: CanvasRenderingContext2D, lines: readonly (readonly Point[])[], closed: boolean): void {
-  ctx.beginPath();
-  for (const line of lines) {
-    line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-    if (closed) ctx.closePath();
-  }
 }

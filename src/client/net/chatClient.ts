@@ -5,7 +5,7 @@
  * The protocol is in src/view/chatProtocol.ts.
  */
 import type { PowerId } from '../../game/powers.js';
-import { CHAT_HISTORY, CHAT_JOIN, CHAT_MESSAGE, CHAT_SEND, REFUSED, isChatRefusal, type ChatLine, type ChatTarget } from '../../view/chatProtocol.js';
+import { CHAT_HISTORY, CHAT_JOIN, CHAT_MESSAGE, CHAT_SEND, REFUSED, isChatRefusal, type ChatJoinArgs, type ChatLine, type ChatSendArgs, type ChatTarget } from '../../view/chatProtocol.js';
 import { ChatLog } from '../../view/chatModel.js';
 import type { HeldSeat } from './onlineSeats.js';
 
@@ -35,7 +35,8 @@ export class ChatClient {
     events: ChatEvents,
   ) {
     this.log = new ChatLog(seat?.power ?? null);
-    const join = () => socket.emit(CHAT_JOIN, matchID, seat?.playerID ?? null, ...(seat ? [seat.credentials] : []));
+    const joinArgs: ChatJoinArgs = seat ? [matchID, seat.playerID, seat.credentials] : [matchID, null];
+    const join = () => socket.emit(CHAT_JOIN, ...joinArgs);
     const lines = (incoming: ChatLine[]) => {
       if (this.log.add(incoming)) events.onLines();
     };
@@ -54,7 +55,8 @@ export class ChatClient {
   }
 
   send(to: ChatTarget, text: string): void {
-    this.socket.emit(CHAT_SEND, this.matchID, { to, text });
+    const args: ChatSendArgs = [this.matchID, { to, text }];
+    this.socket.emit(CHAT_SEND, ...args);
   }
 
   stop(): void {

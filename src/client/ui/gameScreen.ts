@@ -233,7 +233,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     const reveal = revealModel(sc, view);
     const key = (...parts: unknown[]) => JSON.stringify(parts);
 
-    top.update(watching ? watchStatus(sc, view) : model.status);
+    const watchingStatus = watching ? watchStatus(sc, view) : null;
+    top.update(watchingStatus ?? model.status);
     slots.tracks.show(key(model.tracks), () => tracksPanel(model.tracks));
     slots.headline.show(key(model.headline, model.crisis), () => headlinePanel(model.headline, model.crisis));
     slots.theatres.show(key(model.theatres, selected, picking()), () =>
@@ -241,10 +242,9 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     );
     slots.reveal.show(key(reveal), () => revealPanel(reveal));
     slots.relations.show(key(model.relations), () => relationsList(model.relations));
-    if (watching) {
-      const status = watchStatus(sc, view);
+    if (watchingStatus) {
       const scores = scoreRows(view, null);
-      slots.move.show(key('watching', status), () => watchingPanel(status));
+      slots.move.show(key('watching', watchingStatus), () => watchingPanel(watchingStatus));
       slots.scores.show(key(scores), () => objectivesPanel(scores, null, null));
     } else {
       const move = movePanel(model);

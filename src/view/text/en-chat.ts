@@ -13,7 +13,10 @@ export const CHAT = {
   inputLabel: (to: string) => `Message to ${to}`,
   send: 'Send',
   hint: (max: number) => `Enter sends. At most ${max} characters.`,
-  you: 'You',
+  /** Who wrote a line, the reader's own marked. */
+  author: (power: string, mine: boolean) => (mine ? `${power} (You)` : power),
+  /** When a line was written, in the reader's own clock format. */
+  time: (at: Date) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
   spectatorNote: 'Spectators read the public chat and cannot write in it.',
   offNote: 'The host has turned chat off for this match.',
   refused: {

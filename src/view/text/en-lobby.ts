@@ -47,7 +47,7 @@ export const LOBBY = {
   listLoading: 'Looking for matches…',
   refresh: 'Refresh the list',
   listEntry: (scenario: string, open: number) => `${scenario} — ${open} open ${open === 1 ? 'seat' : 'seats'}`,
-  open: 'Open',
+  open: (code: string) => `Open ${code}`,
 
   roomTitle: (code: string) => `Match ${code}`,
   codeTitle: 'Code to read out',
@@ -69,7 +69,8 @@ export const LOBBY = {
   connected: 'Connected',
   notConnected: 'Not connected',
   away: 'Away: a bot plays for now',
-  you: '(you)',
+  /** A taken seat's player, the reader's own marked. */
+  player: (name: string, mine: boolean) => (mine ? `${name} (you)` : name),
   youAre: (power: string, name: string) => `You play ${power} as ${name}.`,
   noSeat: 'Choose a seat below, or watch as a spectator.',
   leave: 'Give up the seat',
@@ -79,7 +80,6 @@ export const LOBBY = {
   waitingHost: 'Waiting for the host to start the match…',
   startedJoin: 'This match has started. Take a seat a bot is keeping warm, or watch.',
   over: 'This match is over.',
-  spectating: 'You are watching this match.',
   settings: (s: { chat: boolean; graceSeconds: number; roundSeconds: number | null }) =>
     [
       s.chat ? 'Chat is on.' : 'Chat is off.',

@@ -123,13 +123,12 @@ export class ChatPanel {
     this.list.querySelector('.chat-empty')?.remove();
     this.shown.add(line.seq);
     const when = new Date(line.at);
-    const time = when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    const from = line.from === this.me ? `${POWER_NAME[line.from]} (${CHAT.you})` : POWER_NAME[line.from];
+    const from = CHAT.author(POWER_NAME[line.from], line.from === this.me);
     this.list.append(
       el(
         'li',
         { class: `chat-line${line.from === this.me ? ' mine' : ''}`, 'data-testid': 'chat-line', 'data-from': line.from },
-        el('span', { class: 'chat-meta' }, powerSwatch(POWER_STYLE[line.from], 12), ' ', el('strong', {}, from), ', ', el('time', { datetime: when.toISOString() }, time)),
+        el('span', { class: 'chat-meta' }, powerSwatch(POWER_STYLE[line.from], 12), ' ', el('strong', {}, from), ', ', el('time', { datetime: when.toISOString() }, CHAT.time(when))),
         el('span', { class: 'chat-text' }, line.text),
       ),
     );

@@ -113,7 +113,7 @@ function matchList(matches: PublicMatch[], props: OnlineHomeProps): HTMLElement 
     ...matches.map((match) => {
       const open = match.seats.filter((s) => s.kind === 'open' && s.name === null);
       const scenario = Array.isArray(props.scenarios) ? (props.scenarios.find((s) => s.id === match.scenario)?.title ?? match.scenario) : match.scenario;
-      const button = el('button', { type: 'button', class: 'button', 'data-testid': 'open-match', 'data-code': match.matchID }, `${LOBBY.open} ${match.matchID}`);
+      const button = el('button', { type: 'button', class: 'button', 'data-testid': 'open-match', 'data-code': match.matchID }, LOBBY.open(match.matchID));
       const error = formError(`open-error-${match.matchID}`);
       button.addEventListener('click', () => void props.onOpen(match.matchID).catch((problem: Error) => error.show(problem.message)));
       return el(

@@ -162,7 +162,7 @@ function seatTable(match: PublicMatch, mine: PowerId | null, canTake: boolean, t
         const takeable = canTake && seat.kind === 'open' && seat.name === null;
         let who: Node | string = '';
         if (seat.kind === 'bot') who = LOBBY.botSeat(level(seat));
-        else if (seat.name !== null) who = `${seat.name}${seat.power === mine ? ` ${LOBBY.you}` : ''}`;
+        else if (seat.name !== null) who = LOBBY.player(seat.name, seat.power === mine);
         else if (takeable) {
           const button = el('button', { type: 'button', class: 'button', 'data-testid': 'take-seat', 'data-power': seat.power }, LOBBY.take(POWER_NAME[seat.power]));
           button.addEventListener('click', () => take(seat.power, button));
