@@ -132,11 +132,12 @@ function hardChoice(sc: Scenario, view: SeatView, power: PowerId, posture: Postu
 export function hardBot(seed: string, budget: HardBudget = HARD_BUDGET): Bot {
   return (sc, given, power) => {
     const view = seatViewOnly(given, power);
-    const rng = seedRng(decisionSeed(seed, view, power));
+    const decision = decisionSeed(seed, view, power);
+    const rng = seedRng(decision);
     const signals = readSignals(sc, view, power);
     const posture = postureFor(DOCTRINES[power], { sc, view, power, signals });
     // The Normal bots playing the imagined worlds get seeds of their own, from the same seed and view.
-    const worldsSeed = `${decisionSeed(seed, view, power)}/worlds`;
+    const worldsSeed = `${decision}/worlds`;
     return asked(sc, view, power) === 'decide'
       ? hardChoice(sc, view, power, posture, worldsSeed, budget, rng)
       : hardOrders(sc, view, power, posture, signals, worldsSeed, budget, rng);

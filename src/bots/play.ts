@@ -4,7 +4,7 @@
  * drive games through here. Each seat's policy sees only that seat's view.
  */
 import type { Scenario } from '../scenario/schema.js';
-import { awaiting, decide, legalChoices, submitOrders } from '../game/actions.js';
+import { applyAction, awaiting, legalChoices } from '../game/actions.js';
 import type { PowerId } from '../game/powers.js';
 import type { Reason } from '../game/reasons.js';
 import type { Action, GameState } from '../game/types.js';
@@ -45,7 +45,7 @@ export function playToEnd(sc: Scenario, G: GameState, policies: Record<PowerId, 
         'options' in choices
           ? { type: 'decide', option: policies[power].choose(sc, view, power, choices.options) }
           : { type: 'orders', orders: policies[power].orders(sc, view, power) };
-      const refused = action.type === 'decide' ? decide(sc, G, power, action.option) : submitOrders(sc, G, power, action.orders);
+      const refused = applyAction(sc, G, power, action);
       if (refused) throw new RefusedActionError(power, action, refused);
       options.afterAction?.(G, power, action);
     }

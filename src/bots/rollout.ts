@@ -3,7 +3,7 @@
  * waits for is played by a bot on its own view of that world (the search uses Normal),
  * until the caller's stopping point.
  */
-import { awaiting, decide, submitOrders } from '../game/actions.js';
+import { applyAction, awaiting } from '../game/actions.js';
 import type { PowerId } from '../game/powers.js';
 import type { Action, GameState } from '../game/types.js';
 import { playerView } from '../game/view.js';
@@ -12,7 +12,7 @@ import type { Bot } from './bot.js';
 
 /** Apply one seat's action to an imagined world; a refusal there is a bug in a bot, so it throws. */
 export function act(sc: Scenario, G: GameState, power: PowerId, action: Action): void {
-  const refused = action.type === 'decide' ? decide(sc, G, power, action.option) : submitOrders(sc, G, power, action.orders);
+  const refused = applyAction(sc, G, power, action);
   if (refused) throw new Error(`${power}'s imagined ${action.type} was refused: ${JSON.stringify(refused)}`);
 }
 

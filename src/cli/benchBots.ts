@@ -10,7 +10,7 @@
  * score and win rate, the mean per-game score difference with its z-score, and every
  * side's decision time (median, 95th percentile). Our bots see only their seat's view.
  */
-import { awaiting, decide, legalChoices, submitOrders } from '../game/actions.js';
+import { applyAction, awaiting, legalChoices } from '../game/actions.js';
 import { POWERS, type PowerId } from '../game/powers.js';
 import { setupState } from '../game/setup.js';
 import type { Action, GameState } from '../game/types.js';
@@ -68,7 +68,7 @@ async function playMatch(G: GameState, players: Record<PowerId, Player>): Promis
     const power = awaiting(G)[0];
     if (!power) throw new Error(`dead end in round ${G.round}`);
     const action = await players[power](G, power);
-    const refused = action.type === 'decide' ? decide(sc, G, power, action.option) : submitOrders(sc, G, power, action.orders);
+    const refused = applyAction(sc, G, power, action);
     if (refused) throw new RefusedActionError(power, action, refused);
   }
   return G;

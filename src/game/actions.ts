@@ -9,7 +9,7 @@ import type { PowerId } from './powers.js';
 import type { Reason } from './reasons.js';
 import { lockOrders, recordChoice } from './round.js';
 import { catalog } from './catalog.js';
-import type { GameState, Order, Readable } from './types.js';
+import type { Action, GameState, Order, Readable } from './types.js';
 
 /** The options of the decision this seat must make now, or why it cannot decide. */
 export function legalChoices(sc: Scenario, view: Readable, power: PowerId): { options: string[] } | { reason: Reason } {
@@ -81,6 +81,11 @@ export function decide(sc: Scenario, G: GameState, power: PowerId, option: unkno
   }
   recordChoice(G, sc, power, option);
   return null;
+}
+
+/** Apply a seat's action, whichever kind it is. Returns null on success, or the reason nothing changed. */
+export function applyAction(sc: Scenario, G: GameState, power: PowerId, action: Action): Reason | null {
+  return action.type === 'decide' ? decide(sc, G, power, action.option) : submitOrders(sc, G, power, action.orders);
 }
 
 /** Which seats the match is waiting for now. */

@@ -2,10 +2,9 @@
 import { catalog } from '../../src/game/catalog.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { seedRng, shuffle } from '../../src/game/rng.js';
-import type { GameState, Order } from '../../src/game/types.js';
+import type { GameState } from '../../src/game/types.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-
-const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
+import { HOLD3 } from './round.js';
 
 /**
  * The same match with everything `viewer` may not see changed: the others' hands (same

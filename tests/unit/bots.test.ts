@@ -20,11 +20,12 @@ import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bo
 import { playToEnd } from '../../src/bots/play.js';
 import type { Policy } from '../../src/bots/policy.js';
 import { POWER_NAME } from '../../src/view/text/en.js';
+import { botSeats, meanAndSd, scoreGap, snapshots } from '../helpers/botGames.js';
 import { withOtherSecrets } from '../helpers/hiddenParts.js';
+import { HOLD3 } from '../helpers/round.js';
 import { realScenario } from '../helpers/scenarios.js';
 
 const sc = realScenario();
-const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
 /**
  * The levels these tests play whole games with in every seat. Hard's search takes a
  * hundred times longer per decision, and its clock cap must be lifted for the same-answer
@@ -33,18 +34,7 @@ const HOLD3: Order[] = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
 const QUICK_LEVELS = BOT_LEVELS.filter((level) => level !== 'hard');
 
 function policies(level: (power: PowerId) => BotLevel, seed: string): Record<PowerId, Policy> {
-  return Object.fromEntries(POWERS.map((p) => [p, botPolicy(createBot(level(p), `${seed}/${p}`))])) as Record<PowerId, Policy>;
-}
-
-/** Whole games played by bots, collecting the master state before every action some seat is due to take. */
-function snapshots(level: BotLevel, games: number): GameState[] {
-  const out: GameState[] = [];
-  for (let g = 0; g < games; g++) {
-    const G = setupState(sc, { seed: `snap/${g}` });
-    out.push(structuredClone(G));
-    playToEnd(sc, G, policies(() => level, `snap/${g}`), { afterAction: (state) => state.step.kind !== 'over' && out.push(structuredClone(state)) });
-  }
-  return out;
+  return botSeats((p) => createBot(level(p), `${seed}/${p}`));
 }
 
 describe('a bot sees only its seat', () => {
@@ -62,13 +52,12 @@ describe('a bot sees only its seat', () => {
     let compared = 0;
     let changedSecrets = 0;
     let movedCovert = 0;
-    const states = snapshots(level, 3);
+    const states = snapshots(sc, level, 3, 'snap');
     for (const [i, G] of states.entries()) {
       if (i % 3 !== 0) continue;
       for (const power of POWERS) {
         const view = playerView(G, power);
-        const due = G.step.kind === 'decide' ? G.step.powers.includes(power) : G.step.kind === 'orders';
-        if (!due || G.ready.includes(power)) continue;
+        if (!awaiting(G).includes(power)) continue;
         const H = withOtherSecrets(sc, G, power, `hide/${i}/${power}`);
         if (JSON.stringify(H.secret) !== JSON.stringify(G.secret)) changedSecrets++;
         if (JSON.stringify(H.forces) !== JSON.stringify(G.forces)) movedCovert++;
@@ -87,7 +76,7 @@ describe('a bot sees only its seat', () => {
 
   it.each(QUICK_LEVELS)('%s: never changes the view it is given', (level) => {
     let checked = 0;
-    for (const G of snapshots(level, 1)) {
+    for (const G of snapshots(sc, level, 1, 'snap')) {
       for (const power of awaiting(G)) {
         const view = playerView(G, power);
         const before = structuredClone(view);
@@ -103,7 +92,7 @@ describe('a bot sees only its seat', () => {
 describe('bots answer every question legally, with a reason', () => {
   it.each(QUICK_LEVELS)('%s: a legal action and a one-line rationale naming the power, for orders and for decisions', (level) => {
     const seen = { orders: 0, decide: 0 };
-    for (const G of snapshots(level, 1)) {
+    for (const G of snapshots(sc, level, 1, 'snap')) {
       for (const power of POWERS) {
         const view = playerView(G, power);
         const choices = legalChoices(sc, view, power);
@@ -174,7 +163,7 @@ describe('Normal keeps clear of war', () => {
 describe("the lookahead foresees what the rules do", () => {
   it('each legal order, with everyone else holding, ends the round with the tracks and relations foreseen', () => {
     let compared = 0;
-    const states = snapshots('easy', 1).filter((G) => G.step.kind === 'orders' && G.ready.length === 0 && G.tracks.tension < sc.rules.crisisAt - 2);
+    const states = snapshots(sc, 'easy', 1, 'snap').filter((G) => G.step.kind === 'orders' && G.ready.length === 0 && G.tracks.tension < sc.rules.crisisAt - 2);
     for (const G of states.filter((_, i) => i % 2 === 0)) {
       for (const power of POWERS) {
         const view = playerView(G, power);
@@ -223,11 +212,9 @@ describe('Normal beats Easy', () => {
     for (let g = 0; g < games; g++) {
       const normal = (p: PowerId) => (POWERS.indexOf(p) + g) % 2 === 0;
       const G = playToEnd(sc, setupState(sc, { seed: `versus/${g}` }), policies((p) => (normal(p) ? 'normal' : 'easy'), `versus/${g}`));
-      const mean = (side: boolean) => POWERS.filter((p) => normal(p) === side).reduce((s, p) => s + G.powers[p].vp, 0) / 3;
-      diffs.push(mean(true) - mean(false));
+      diffs.push(scoreGap(G, normal));
     }
-    const mean = diffs.reduce((a, b) => a + b, 0) / games;
-    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (games - 1));
+    const { mean, sd } = meanAndSd(diffs);
     const lower = mean - 2.576 * (sd / Math.sqrt(games));
     expect(lower, `Normal − Easy: mean ${mean.toFixed(2)} points, sd ${sd.toFixed(2)}, 99% lower bound ${lower.toFixed(2)}`).toBeGreaterThan(0);
   }, 60_000);

@@ -4,21 +4,18 @@
  * seat, and beats Normal by a margin that is not noise.
  */
 import { describe, expect, it } from 'vitest';
-import { legalChoices } from '../../src/game/actions.js';
+import { awaiting, legalChoices } from '../../src/game/actions.js';
 import { checkOrders } from '../../src/game/orders.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
-import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
-import type { Bot } from '../../src/bots/bot.js';
-import { botPolicy } from '../../src/bots/botPolicy.js';
 import { HARD_BUDGET, hardBot, type HardBudget } from '../../src/bots/hard.js';
 import { imagineWorld } from '../../src/bots/imaginedWorld.js';
 import { createBot } from '../../src/bots/levels.js';
 import { playToEnd } from '../../src/bots/play.js';
-import type { Policy } from '../../src/bots/policy.js';
 import { seedRng } from '../../src/game/rng.js';
 import { POWER_NAME } from '../../src/view/text/en.js';
+import { botSeats, meanAndSd, scoreGap, snapshots } from '../helpers/botGames.js';
 import { withOtherSecrets } from '../helpers/hiddenParts.js';
 import { realScenario } from '../helpers/scenarios.js';
 
@@ -26,22 +23,9 @@ const sc = realScenario();
 /** The shipped budget without its clock cap: the cap is the one thing that may make two runs differ. */
 const UNCAPPED: HardBudget = { ...HARD_BUDGET, capMs: Infinity };
 
-const seats = (bot: (power: PowerId) => Bot): Record<PowerId, Policy> =>
-  Object.fromEntries(POWERS.map((p) => [p, botPolicy(bot(p))])) as Record<PowerId, Policy>;
-
-/** States from whole Normal games, before every action: Hard is asked about positions it did not steer to. */
-function snapshots(games: number): GameState[] {
-  const out: GameState[] = [];
-  for (let g = 0; g < games; g++) {
-    const G = setupState(sc, { seed: `hard-snap/${g}` });
-    out.push(structuredClone(G));
-    playToEnd(sc, G, seats((p) => createBot('normal', `hard-snap/${g}/${p}`)), { afterAction: (state) => state.step.kind !== 'over' && out.push(structuredClone(state)) });
-  }
-  return out;
-}
-
 describe('Hard sees only its seat', () => {
-  const states = snapshots(2).filter((_, i) => i % 5 === 0);
+  // States from whole Normal games, before every action: Hard is asked about positions it did not steer to.
+  const states = snapshots(sc, 'normal', 2, 'hard-snap').filter((_, i) => i % 5 === 0);
 
   it('imagines worlds its seat could be in: the same view, whatever it guesses', () => {
     for (const G of states) {
@@ -59,8 +43,7 @@ describe('Hard sees only its seat', () => {
     const asked = { orders: 0, decide: 0 };
     for (const [i, G] of states.entries()) {
       for (const power of POWERS) {
-        const due = G.step.kind === 'decide' ? G.step.powers.includes(power) : G.step.kind === 'orders';
-        if (!due || G.ready.includes(power)) continue;
+        if (!awaiting(G).includes(power)) continue;
         const view = playerView(G, power);
         const before = structuredClone(view);
         const H = withOtherSecrets(sc, G, power, `hard-hide/${i}/${power}`);
@@ -97,7 +80,7 @@ const SMALL: HardBudget = { worlds: 1, plans: 2, capMs: Infinity };
 describe('Hard in every seat', () => {
   it(`plays ${GAMES} whole games at a small budget without an illegal action or an exception`, () => {
     for (let g = 0; g < GAMES; g++) {
-      const G = playToEnd(sc, setupState(sc, { seed: `hard-whole/${g}` }), seats((p) => hardBot(`hard-whole/${g}/${p}`, SMALL)));
+      const G = playToEnd(sc, setupState(sc, { seed: `hard-whole/${g}` }), botSeats((p) => hardBot(`hard-whole/${g}/${p}`, SMALL)));
       expect(G.result).not.toBeNull();
     }
     // About two minutes on an idle 2-core machine; room for a busy one.
@@ -126,15 +109,13 @@ describe('Hard beats Normal', () => {
         const G = playToEnd(
           sc,
           setupState(sc, { seed: `hard-versus/${s}` }),
-          seats((p) => (hard(p) ? hardBot(`hard-versus/${s}/${p}`, UNCAPPED) : createBot('normal', `hard-versus/${s}/${p}`))),
+          botSeats((p) => (hard(p) ? hardBot(`hard-versus/${s}/${p}`, UNCAPPED) : createBot('normal', `hard-versus/${s}/${p}`))),
         );
-        const mean = (side: boolean) => POWERS.filter((p) => hard(p) === side).reduce((sum, p) => sum + G.powers[p].vp, 0) / 3;
-        pair += (mean(true) - mean(false)) / 2;
+        pair += scoreGap(G, hard) / 2;
       }
       diffs.push(pair);
     }
-    const mean = diffs.reduce((a, b) => a + b, 0) / pairs;
-    const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (pairs - 1));
+    const { mean, sd } = meanAndSd(diffs);
     const z = mean / (sd / Math.sqrt(pairs));
     const summary = `Hard − Normal: mean ${mean.toFixed(2)} points a game over ${pairs} pairs, sd ${sd.toFixed(2)}, z ${z.toFixed(2)}`;
     console.log(summary);
