@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { botActionFor } from '../bots/levels.js';
-import { awaiting } from '../game/actions.js';
+import { awaiting, stepKey } from '../game/actions.js';
 import { POWERS, type PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
@@ -152,7 +152,7 @@ function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, o
     const onState = (state: SeenState) => {
       const view = state.G;
       if (state.ctx.gameover !== undefined) return resolve();
-      const step = `${view.round}/${view.step.kind}/${view.step.kind === 'decide' ? view.step.card : ''}`;
+      const step = stepKey(view);
       if (actedFor === step || !awaiting(view).includes(seat.power)) return;
       actedFor = step;
       const { action } = botActionFor('normal', scenario, view, seat.power, `${seed}-${matchID}-${seat.power}`);

@@ -88,6 +88,15 @@ export function applyAction(sc: Scenario, G: GameState, power: PowerId, action: 
   return action.type === 'decide' ? decide(sc, G, power, action.option) : submitOrders(sc, G, power, action.orders);
 }
 
+/**
+ * Names the step the match is at (a round's orders, or one decision): a bot, a timer or
+ * a screen that must act or redraw once per step compares these.
+ */
+export function stepKey(view: Readable): string {
+  const step = view.step;
+  return `${view.round}/${step.kind}${step.kind === 'decide' ? `/${step.deck}/${step.card}` : ''}`;
+}
+
 /** Which seats the match is waiting for now. */
 export function awaiting(view: Readable): PowerId[] {
   const step = view.step;

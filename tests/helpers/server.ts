@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { botActionFor } from '../../src/bots/levels.js';
-import { awaiting } from '../../src/game/actions.js';
+import { awaiting, stepKey } from '../../src/game/actions.js';
 import { createTrianglesGame } from '../../src/game/game.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import type { SeatView } from '../../src/game/types.js';
@@ -104,7 +104,7 @@ export function botSeatClient(
       if (!state) return;
       const view = state.G as unknown as SeatView;
       if (state.ctx.gameover !== undefined) return resolve(view);
-      const step = `${view.round}/${view.step.kind}/${view.step.kind === 'decide' ? view.step.card : ''}`;
+      const step = stepKey(view);
       if (actedFor === step || !awaiting(view).includes(seat.power)) return;
       actedFor = step;
       const { action } = botActionFor('normal', scenario, view, seat.power, `client-${seat.power}`);

@@ -2,7 +2,7 @@
  * Plays the bot seats of a local match: whenever the match waits for a bot seat, its
  * view goes to the worker and the answer comes back as that seat's action.
  */
-import { awaiting } from '../../game/actions.js';
+import { awaiting, stepKey } from '../../game/actions.js';
 import type { PowerId } from '../../game/powers.js';
 import type { LocalMatch } from '../net/localMatch.js';
 import { createSeed } from '../seed.js';
@@ -34,8 +34,7 @@ export class BotDriver {
   private questionKey(power: PowerId): string | null {
     const view = this.match.view(power);
     if (!awaiting(view).includes(power)) return null;
-    const card = view.step.kind === 'decide' ? view.step.card : '';
-    return `${power}/${view.round}/${view.step.kind}/${card}/${view.log.length}`;
+    return `${power}/${stepKey(view)}/${view.log.length}`;
   }
 
   private poll(): void {

@@ -9,7 +9,8 @@
  * kind, the theatre pointed at) and asks the rules everything else: what may be
  * ordered, what may be chosen, whether the orders are acceptable.
  */
-import type { Action, Order, OrderKind, SeatView } from '../../game/types.js';
+import { stepKey } from '../../game/actions.js';
+import type { Action, Order, OrderKind } from '../../game/types.js';
 import { buildMapModel } from '../../view/mapModel.js';
 import { logLines } from '../../view/logText.js';
 import { builderModel, orderText, theatreOrder } from '../../view/orderModel.js';
@@ -44,11 +45,6 @@ interface Draft {
   kind: OrderKind | null;
   /** A refusal to show (from the rules, through onAct, or a theatre that cannot be picked). */
   message: string | null;
-}
-
-function stepKey(view: SeatView): string {
-  const step = view.step;
-  return `${view.round}:${step.kind}${step.kind === 'decide' ? `:${step.deck}:${step.card}` : ''}`;
 }
 
 export function renderGameScreen(root: HTMLElement, props: GameScreenProps): GameScreen {

@@ -5,7 +5,7 @@
  * seat would see, and the action goes through the master like any client's move.
  */
 import type { BotLevel } from '../../bots/levels.js';
-import { awaiting } from '../../game/actions.js';
+import { awaiting, stepKey } from '../../game/actions.js';
 import { seatOfPower, type PowerId } from '../../game/powers.js';
 import type { Action, GameState, SeatView } from '../../game/types.js';
 import { playerView } from '../../game/view.js';
@@ -108,9 +108,4 @@ export class ServerBots {
     this.overdue.delete(`${matchID}/${current.step}`);
     this.timers.delete(matchID);
   }
-}
-
-/** One key per step that waits for orders or decisions (a round can hold several decisions). */
-function stepKey(G: GameState): string {
-  return `${G.round}/${G.step.kind}/${G.step.kind === 'decide' ? G.step.card : ''}`;
 }
