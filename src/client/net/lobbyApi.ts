@@ -34,14 +34,15 @@ export class LobbyProblem extends Error {
 }
 
 /** What a refusal means for each kind of request, where the general words would not do. */
-type Wording = Partial<Record<number, (serverSays: string) => string>>;
+export type Wording = Partial<Record<number, (serverSays: string) => string>>;
 
-async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, wording: Wording = {}): Promise<T> {
+/** One request to the game server's API; the exercise API (exerciseApi.ts) uses it too. */
+export async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, wording: Wording = {}, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {

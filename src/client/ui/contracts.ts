@@ -78,4 +78,4 @@ export interface EndScreenProps {
   onRules(): void;
 }
 
-export type ProblemKind = 'scenarioBroken' | 'saveDoesNotReplay';
+export type ProblemKind = 'scenarioBroken' | 'saveDoesNotReplay' | 'classroomBroken';

@@ -5,6 +5,7 @@
  *                                       scenario file) a bad one is a 400 { error, problems: [{ line, col, path, message }] }
  *   POST   /api/scenarios/check        { yaml } → { ok, problems }: the same checks, before creating anything
  *   GET    /api/exercises/:code        public: teams, members' names, started, round
+ *   GET    /api/exercises/:code/scenario  public: the scenario the exercise plays (its pages need a custom one)
  *   POST   /api/exercises/:code/join   { name, power? } → { power, playerID, memberId, memberToken, captain }
  *   POST   /api/exercises/:code/move   { controlToken, member, power }
  *   POST   /api/exercises/:code/start  { controlToken }
@@ -60,6 +61,7 @@ export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): R
       },
     ],
     ['GET', /^\/api\/exercises\/([^/]+)$/, async (_ctx, code) => exercises.get(code)],
+    ['GET', /^\/api\/exercises\/([^/]+)\/scenario$/, async (_ctx, code) => exercises.scenario(code)],
     [
       'POST',
       /^\/api\/exercises\/([^/]+)\/join$/,

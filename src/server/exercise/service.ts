@@ -113,6 +113,18 @@ export class ExerciseService {
     };
   }
 
+  /**
+   * The exercise's scenario, for its pages: a file Control loaded is not in the page's
+   * bundle. The scenario is the rules everyone plays by (every headline, card and
+   * agenda a power might draw); which ones were drawn stays in the match's secrets.
+   */
+  async scenario(code: string): Promise<Scenario> {
+    const metadata = exerciseOf(await this.lobby.metadata(code), code);
+    const scenario = this.customs.scenarioOf(metadata.triangles);
+    if (!scenario) throw new LobbyError(409, `exercise ${code}'s scenario can no longer be read`);
+    return scenario;
+  }
+
   /** A student joins the power they chose, or the team with fewest members (the first in seat order on a tie). */
   join(code: string, name: string, chosen: PowerId | undefined): Promise<Joined> {
     return this.lobby.change(code, (raw) => {

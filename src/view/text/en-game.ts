@@ -255,6 +255,11 @@ export const HANDOVER_TEXT = {
 };
 
 export const PROBLEM_TEXT = {
+  classroomBroken: {
+    title: 'This classroom page could not be opened',
+    body: 'Something went wrong while loading the exercise page. Check the link or code with your teacher, or go back to the start screen.',
+    action: 'Back to the start screen',
+  },
   scenarioBroken: {
     title: 'The game’s scenario could not be loaded',
     body: 'The scenario file has a mistake, so the game cannot start. Reload the page to try again; if it keeps happening, the scenario needs fixing.',

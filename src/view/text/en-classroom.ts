@@ -1,0 +1,9 @@
+/**
+ * Every word of the classroom screens in English that more than one of them uses:
+ * what goes wrong with an exercise, said so a teacher or student knows what to do.
+ * Each screen's own words live in a file of its own beside this one.
+ */
+export const CLASSROOM_PROBLEM = {
+  notFound: (code: string) => `No exercise has the code ${code}. Check the code with your teacher and try again.`,
+  cannotJoin: (why: string) => `You cannot join that team: ${why}.`,
+};
