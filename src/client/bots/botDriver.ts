@@ -6,6 +6,7 @@ import { awaiting, stepKey } from '../../game/actions.js';
 import type { PowerId } from '../../game/powers.js';
 import type { LocalMatch } from '../net/localMatch.js';
 import { createSeed } from '../seed.js';
+import { NextTask } from '../taskQueue.js';
 import type { BotReply, BotRequest } from './protocol.js';
 
 export class BotDriver {
@@ -17,6 +18,8 @@ export class BotDriver {
   /** The bots' own randomness: never derived from the match seed, which would let a bot rebuild the decks. */
   private readonly botSeed = createSeed();
   private readonly unsubscribe: () => void;
+  /** The views go to the worker in a task of their own, not in the one that redraws the screen. */
+  private readonly polling = new NextTask(() => this.poll());
 
   constructor(
     private readonly match: LocalMatch,
@@ -26,7 +29,7 @@ export class BotDriver {
     this.worker.onmessage = (event: MessageEvent<BotReply>) => this.answer(event.data);
     this.worker.onerror = (event) => this.onError(event.message || 'the bot worker failed to start');
     this.worker.postMessage({ kind: 'scenario', scenario: match.scenario } satisfies BotRequest);
-    this.unsubscribe = match.onChange(() => this.poll());
+    this.unsubscribe = match.onChange(() => this.polling.schedule());
     this.poll();
   }
 
@@ -62,6 +65,7 @@ export class BotDriver {
 
   stop(): void {
     this.unsubscribe();
+    this.polling.close();
     this.worker.terminate();
   }
 }

@@ -13,6 +13,7 @@ import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { BotLevel } from '../../bots/levels.js';
 import { precheck, type Match } from './match.js';
+import { NextTask } from '../taskQueue.js';
 
 export interface MatchSetup {
   scenario: string;
@@ -55,7 +56,7 @@ export class LocalMatch implements Match {
     const multiplayer = Local();
     for (const power of POWERS) {
       const client = Client({ game, multiplayer, playerID: seatOfPower(power), matchID: 'local', numPlayers: 6, debug: false } as never);
-      client.subscribe(() => this.announce());
+      client.subscribe(() => this.announcement.schedule());
       client.start();
       this.clients.set(power, client);
     }
@@ -77,18 +78,12 @@ export class LocalMatch implements Match {
   }
 
   /**
-   * A move reaches the six seat clients one after another; listeners hear of it once,
-   * after all of them (still in the same task, so nothing is drawn half-updated).
+   * A move reaches the six seat clients one after another, all in the task that made
+   * it; listeners hear of it once, after all of them, in a task of their own. The
+   * master's work (a whole round's resolution at the last submit) and the screen's
+   * redraw then fit in a frame each instead of one long task that drops frames.
    */
-  private announcing = false;
-  private announce(): void {
-    if (this.announcing) return;
-    this.announcing = true;
-    queueMicrotask(() => {
-      this.announcing = false;
-      this.listeners.forEach((listener) => listener());
-    });
-  }
+  private readonly announcement = new NextTask(() => this.listeners.forEach((listener) => listener()));
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -113,5 +108,6 @@ export class LocalMatch implements Match {
   stop(): void {
     for (const client of this.clients.values()) client.stop();
     this.listeners.clear();
+    this.announcement.close();
   }
 }

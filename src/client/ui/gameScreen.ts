@@ -35,6 +35,7 @@ import { TopBar } from './game/topBar.js';
 import { tracksPanel } from './game/tracksPanel.js';
 import { watchingPanel } from './game/watchingPanel.js';
 import { el } from './screenDom.js';
+import { NextTask } from '../taskQueue.js';
 import './game.css';
 
 /** What the person is in the middle of; everything else is read from the view on each redraw. */
@@ -117,8 +118,10 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   function act(action: Action): void {
     const refused = props.onAct(action);
     draft.message = refused ? MESSAGE.refused(reasonText(refused)) : null;
-    if (!refused) focusNext = ['move-title'];
-    redraw();
+    if (refused) return redraw();
+    focusNext = ['move-title'];
+    // An accepted action may have resolved a whole round in this task: the screen catches up in the next.
+    later.schedule();
   }
 
   function addOrder(order: Order): void {
@@ -211,6 +214,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   }
 
   let destroyed = false;
+  const later = new NextTask(redraw);
+  const mapLater = new NextTask(() => map.update(buildMapModel(sc, view, pointed ?? selectedTheatre)));
 
   function redraw(): void {
     // An action can end this screen (the controller hands over to the next person) before it returns.
@@ -249,7 +254,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
       slots.scores.show(key(model.scores, model.objectives, model.agenda), () => objectivesPanel(model.scores, model.objectives, model.agenda));
     }
     log.update(logLines(sc, view.log));
-    map.update(buildMapModel(sc, view, selected));
+    // The panels are drawn first; the map, redrawn on the canvas, follows in a task of its own.
+    mapLater.schedule();
 
     // Focus goes where the action asked, or back to the element the person was on if a redraw replaced it.
     const lost = held !== undefined && !screen.contains(active);
@@ -273,6 +279,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     update: redraw,
     destroy() {
       destroyed = true;
+      later.close();
+      mapLater.close();
       map.destroy();
       mapProbe.positions = () => ({});
       screen.remove();
