@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import type { Server } from 'boardgame.io';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import type { IncomingMessage } from 'node:http';
 import type { Server as IOServer } from 'socket.io';
@@ -35,7 +36,7 @@ import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
 import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
 import { LobbyService } from './lobby/service.js';
-import { lobbyOf } from './lobby/matchInfo.js';
+import { lobbyOf, mergeFromMaster } from './lobby/matchInfo.js';
 import { Presence } from './presence.js';
 import { RedisPubSub } from './pubsub/redisPubSub.js';
 import { guardSockets } from './socketGuard.js';
@@ -88,6 +89,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   // Bots and exercise clocks look again after every move this process stores, whoever made it.
   let bots: ServerBots | null = null;
   let clock: ExerciseClock | null = null;
+  let lobby: LobbyService | null = null;
   const observed = new Proxy(store, {
     get(target, prop, receiver) {
       if (prop === 'setState') {
@@ -97,6 +99,10 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
           clock?.poke(matchID);
         };
       }
+      // boardgame.io writes back the whole match record it read before a move or a
+      // (dis)connection, over whatever the lobby changed in between (a seat taken, a
+      // player marked away). Only what it changes is merged, in turn with the lobby's changes.
+      if (prop === 'setMetadata') return (matchID: string, metadata: Server.MatchData) => lobby!.change(matchID, (current) => mergeFromMaster(current, metadata));
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -142,7 +148,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const knownExercises = new KnownExercises(store);
   clock = new ExerciseClock(store, knownExercises, (matchID, command, stateID) => moveAsServer(matchID, CONTROL_SEAT, { type: 'control', args: [command] }, stateID, 'timer'), onError);
 
-  const lobby = new LobbyService(store, game, host, (matchID) => {
+  lobby = new LobbyService(store, game, host, (matchID) => {
     bots!.poke(matchID);
     clock!.poke(matchID);
   });

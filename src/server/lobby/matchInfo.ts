@@ -53,6 +53,19 @@ export function lobbyOf(metadata: Server.MatchData | undefined): LobbyInfo | nul
   return info ?? null;
 }
 
+/**
+ * What boardgame.io's master may change in a match record: the result when the game
+ * ends, and whether each seat is connected. The rest of the record is the lobby's; the
+ * master's copy of it may be older than the stored one.
+ */
+export function mergeFromMaster(current: Server.MatchData, fromMaster: Server.MatchData): void {
+  if (fromMaster.gameover !== undefined && fromMaster.gameover !== null) current.gameover = fromMaster.gameover;
+  for (const [id, player] of Object.entries(fromMaster.players)) {
+    const stored = current.players[Number(id)];
+    if (stored && player.isConnected !== undefined) stored.isConnected = player.isConnected;
+  }
+}
+
 export function playerOf(metadata: Server.MatchData, power: PowerId): Server.PlayerMetadata | undefined {
   return metadata.players[Number(seatOfPower(power))];
 }
