@@ -76,12 +76,12 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const log = options.log ?? ((line: string) => console.log(line));
   // A copy: exercises add their own scenarios to the server's (exercise/customScenarios.ts).
   const scenarios = new Map(options.scenarios);
-  const customs = new CustomScenarios(scenarios);
+  const customs = new CustomScenarios(scenarios, log);
   const host: GameHost = { scenarios, defaultScenario: options.defaultScenario, newSeed: () => randomBytes(16).toString('hex') };
   const game = createTrianglesGame(host);
   const store = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, tablePrefix: options.tablePrefix });
   // Before anything is served: an unfinished exercise's next move needs its own scenario.
-  await customs.restore(store, GAME_NAME, log);
+  await customs.restore(store, GAME_NAME);
   const pubSub = config.redisUrl ? await RedisPubSub.connect<IntermediateTransportData>(config.redisUrl) : undefined;
   const botKey = randomBytes(24).toString('base64url');
   const onError = (matchID: string, error: Error) => log(`match ${matchID}: ${error.stack ?? error.message}`);
@@ -140,12 +140,15 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const botPool = new BotPool(options.scenarioDir ?? fileURLToPath(new URL('../../scenarios', import.meta.url)), Math.max(1, availableParallelism() - 1));
   bots = new ServerBots(
     store,
-    scenarios,
+    (matchID, info) => {
+      customs.ensure(matchID, info);
+      return scenarios.get(info.scenario);
+    },
     (request) => botPool.think(request, customs.custom(request.scenario)),
     (matchID, playerID, move, stateID) => moveAsServer(matchID, playerID, move, stateID, 'bot'),
     onError,
   );
-  const knownExercises = new KnownExercises(store);
+  const knownExercises = new KnownExercises(store, (matchID, metadata) => customs.ensure(matchID, metadata.triangles));
   clock = new ExerciseClock(store, knownExercises, (matchID, command, stateID) => moveAsServer(matchID, CONTROL_SEAT, { type: 'control', args: [command] }, stateID, 'timer'), onError);
 
   lobby = new LobbyService(store, game, host, (matchID) => {

@@ -73,6 +73,17 @@ describe('Redis pub/sub', () => {
     await vi.waitFor(() => expect(onOne).toEqual([{ type: 'update', args: ['after'] }]));
   });
 
+  it('drops a message already on its way when the channel is unsubscribed before it arrives', async () => {
+    const channel = `${prefix}:MATCH-late`;
+    const onTwo = await listen(two, channel);
+    // Sent together: Redis may pass the message on to two before it reads two's unsubscribe.
+    const published = one.publish(channel, { type: 'update', args: ['in flight'] });
+    const unsubscribed = two.unsubscribeAll(channel);
+    await Promise.all([published, unsubscribed]);
+    await flush(one, two);
+    expect(onTwo).toEqual([]);
+  });
+
   it('keeps channels apart', async () => {
     const first = await listen(two, `${prefix}:MATCH-1`);
     const second = await listen(two, `${prefix}:MATCH-2`);

@@ -10,7 +10,7 @@ import { seatOfPower, type PowerId } from '../../game/powers.js';
 import type { Action, GameState, SeatView } from '../../game/types.js';
 import { playerView } from '../../game/view.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { botSeats, lobbyOf, type MatchMetadata } from '../lobby/matchInfo.js';
+import { botSeats, lobbyOf, type LobbyInfo, type MatchMetadata } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';
 
 export type Think = (request: { scenario: string; level: BotLevel; power: PowerId; seed: string; view: SeatView }) => Promise<Action>;
@@ -27,7 +27,8 @@ export class ServerBots {
 
   constructor(
     private readonly store: MatchStore,
-    private readonly scenarios: ReadonlyMap<string, Scenario>,
+    /** The match's scenario (an exercise's own is loaded on the way, on a process that lacks it). */
+    private readonly scenarioOf: (matchID: string, info: LobbyInfo) => Scenario | undefined,
     private readonly think: Think,
     private readonly submit: SubmitMove,
     private readonly onError: (matchID: string, error: Error) => void,
@@ -70,7 +71,7 @@ export class ServerBots {
     const info = lobbyOf(metadata);
     if (!state || !info?.started || state.ctx.gameover !== undefined) return this.clearTimer(matchID);
     const G = state.G as GameState;
-    const scenario = this.scenarios.get(info.scenario);
+    const scenario = this.scenarioOf(matchID, info);
     if (!scenario) throw new Error(`this server does not have scenario "${info.scenario}"`);
     const step = stepKey(G);
     this.armTimer(matchID, step, info.settings.roundSeconds, G);

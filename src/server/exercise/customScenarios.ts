@@ -44,7 +44,10 @@ export const isCustomId = (id: string): boolean => id.includes('@');
 
 export class CustomScenarios {
   /** `scenarios` is the host's map, shipped scenarios included; custom ones are added to and removed from it. */
-  constructor(private readonly scenarios: Map<string, Scenario>) {}
+  constructor(
+    private readonly scenarios: Map<string, Scenario>,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** A checked scenario under a fresh id of its own, and what to store to bring it back. */
   add(scenario: Scenario, yaml: string): StoredScenario {
@@ -77,24 +80,34 @@ export class CustomScenarios {
    * After a restart: the scenarios of unfinished exercises come back before any move is
    * made. A finished match makes no more moves and its debrief needs only its state.
    */
-  async restore(store: MatchStore, gameName: string, log: (line: string) => void): Promise<number> {
+  async restore(store: MatchStore, gameName: string): Promise<number> {
     const ids = await store.listMatches({ gameName, where: { isGameover: false } });
     let restored = 0;
     for (const matchID of ids) {
       const { metadata } = await store.fetch(matchID, { metadata: true });
-      const stored = lobbyOf(metadata)?.exercise?.customScenario;
-      if (!stored || this.scenarios.has(stored.id)) continue;
-      const parsed = parseScenario(unpack(stored), `${matchID}/${UPLOAD_NAME}`);
-      // It was valid when stored; only a change to the scenario rules since can make it
-      // invalid, and that must not keep the server (and every other match) from starting.
-      if (!parsed.ok) {
-        log(`exercise ${matchID}'s scenario no longer loads; its moves will fail:\n${parsed.problems.map(formatProblem).join('\n')}`);
-        continue;
-      }
-      this.put(stored.id, parsed.scenario);
-      restored++;
+      const info = lobbyOf(metadata);
+      if (info && this.ensure(matchID, info)) restored++;
     }
     return restored;
+  }
+
+  /**
+   * Put the match's own scenario in the host's map if it is not there yet: after a
+   * restart, or on a process of several that did not create the exercise. True when it
+   * was put there now.
+   */
+  ensure(matchID: string, info: LobbyInfo): boolean {
+    const stored = info.exercise?.customScenario;
+    if (!stored || this.scenarios.has(stored.id)) return false;
+    const parsed = parseScenario(unpack(stored), `${matchID}/${UPLOAD_NAME}`);
+    // It was valid when stored; only a change to the scenario rules since can make it
+    // invalid, and that must not keep the server (and every other match) going.
+    if (!parsed.ok) {
+      this.log(`exercise ${matchID}'s scenario no longer loads; its moves will fail:\n${parsed.problems.map(formatProblem).join('\n')}`);
+      return false;
+    }
+    this.put(stored.id, parsed.scenario);
+    return true;
   }
 
   private put(id: string, scenario: Scenario): void {

@@ -12,14 +12,21 @@ const MAX_PLAIN = 10_000;
 export class KnownExercises {
   private readonly plain = new Set<string>();
 
-  constructor(private readonly store: MatchStore) {}
+  constructor(
+    private readonly store: MatchStore,
+    /** Each exercise's record as it is read: its own scenario must be on this process before its moves run. */
+    private readonly onExercise: (matchID: string, metadata: Exercise) => void,
+  ) {}
 
   /** The match's record when it is an exercise, or null. */
   async metadata(matchID: string): Promise<Exercise | null> {
     if (this.plain.has(matchID)) return null;
     const { metadata } = await this.store.fetch(matchID, { metadata: true });
     if (!metadata) return null;
-    if (lobbyOf(metadata)?.exercise) return metadata as Exercise;
+    if (lobbyOf(metadata)?.exercise) {
+      this.onExercise(matchID, metadata as Exercise);
+      return metadata as Exercise;
+    }
     if (this.plain.size >= MAX_PLAIN) this.plain.clear();
     this.plain.add(matchID);
     return null;

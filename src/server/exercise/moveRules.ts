@@ -11,11 +11,10 @@ import { memberOf } from './members.js';
 const CAPTAIN_MOVES = new Set(['submitOrders', 'decide']);
 
 export async function checkExerciseMove(known: KnownExercises, matchID: string, playerID: string, type: string, credentials: unknown): Promise<Check> {
+  const metadata = await known.metadata(matchID);
   const power = powerOfSeat(playerID);
   // Control's seat has one token, checked by the master like any seat's.
-  if (!power) return null;
-  const metadata = await known.metadata(matchID);
-  if (!metadata) return null;
+  if (!metadata || !power) return null;
   const member = memberOf(metadata, power, credentials);
   if (!member) return `only a member of ${power}'s team may move for it`;
   if (CAPTAIN_MOVES.has(type) && !member.captain) return `only ${power}'s captain may lock in the team's ${type === 'decide' ? 'decision' : 'orders'}; members draft`;

@@ -17,6 +17,13 @@ type Callback<T> = (payload: T) => void;
 
 /** `T` defaults to what boardgame.io's socket transport publishes: `{ type, args }` of plain JSON. */
 export class RedisPubSub<T = IntermediateTransportData> implements GenericPubSub<T> {
+  /**
+   * The callbacks of each channel now subscribed. Redis confirms an unsubscribe later,
+   * and messages already on the way are still delivered meanwhile: boardgame.io has
+   * forgotten the match's sockets by then, and its callback would throw.
+   */
+  private readonly live = new Map<string, Set<(message: string) => void>>();
+
   private constructor(
     private readonly publisher: RedisClientType,
     // A connection in subscribe mode can run no other command, so publishing needs its own.
@@ -47,6 +54,7 @@ export class RedisPubSub<T = IntermediateTransportData> implements GenericPubSub
   /** Resolves once Redis has confirmed the subscription; messages published after that reach `callback`. */
   subscribe(channel: string, callback: Callback<T>): Promise<void> {
     const deliver = (message: string): void => {
+      if (!this.live.get(channel)?.has(deliver)) return;
       // A throwing callback must not break the subscriber connection for every other match.
       try {
         callback(JSON.parse(message) as T);
@@ -54,10 +62,14 @@ export class RedisPubSub<T = IntermediateTransportData> implements GenericPubSub
         console.error(`Redis pub/sub ${this.target}: a subscriber of ${channel} failed:`, error);
       }
     };
+    let callbacks = this.live.get(channel);
+    if (!callbacks) this.live.set(channel, (callbacks = new Set()));
+    callbacks.add(deliver);
     return this.reported(this.subscriber.subscribe(channel, deliver), `subscribe to ${channel}`);
   }
 
   unsubscribeAll(channel: string): Promise<void> {
+    this.live.delete(channel);
     return this.reported(this.subscriber.unsubscribe(channel), `unsubscribe from ${channel}`);
   }
 
