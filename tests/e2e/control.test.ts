@@ -41,6 +41,7 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   const page = teacher.page;
 
   // The start screen's entry leads to the create-exercise form.
+  await screenshot(page, 'control-start-entry');
   await page.getByTestId('run-exercise').click();
   await page.getByTestId('create-exercise-screen').waitFor();
 
@@ -148,6 +149,41 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   expect(await page.getByTestId('debrief-link').getAttribute('href')).toBe(`${server.url}/?debrief=${code}`);
   await screenshot(page, 'control-console');
 
+  // The end asks first; then the exercise is over on every Control page, and no command is offered.
+  await page.getByTestId('command-end').click();
+  await page.getByTestId('end-no').click();
+  expect(await logText(page)).not.toContain('Control ended the exercise.');
+  await page.getByTestId('command-end').click();
+  await page.getByTestId('end-yes').click();
+  await expect.poll(() => page.getByTestId('console-step').textContent(), { timeout: 10_000 }).toBe('The exercise is over');
+  await expect.poll(() => logText(second.page), { timeout: 10_000 }).toContain('Control ended the exercise.');
+  for (const kind of ['pause', 'resume', 'advance', 'end']) expect(await page.getByTestId(`command-${kind}`).isDisabled(), kind).toBe(true);
+
   await teacher.finish();
   await second.finish();
+});
+
+test('Control deletes an exercise from its setup room, after saying yes', async () => {
+  server.logOnFailure();
+  const created = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teamSize: 2 }) });
+  const { code, controlToken } = (await created.json()) as { code: string; controlToken: string };
+  const control = await openBrowser(`/?control=${code}#key=${encodeURIComponent(controlToken)}`, server.url);
+  const page = control.page;
+  await page.getByTestId('control-setup').waitFor({ timeout: 15_000 });
+  expect(await page.evaluate((c) => window.localStorage.getItem(`triangles.control.${c}`), code)).toBe(controlToken);
+  // On a teacher's phone, opened from the private link.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('control-qr').waitFor();
+  await screenshot(page, 'control-setup-phone');
+
+  await page.getByTestId('control-delete').click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  expect((await fetch(`${server.url}/api/exercises/${code}`)).status).toBe(200);
+  await page.getByTestId('control-delete').click();
+  await page.getByTestId('control-delete-yes').click();
+  await page.getByTestId('control-deleted').waitFor({ timeout: 10_000 });
+  expect((await fetch(`${server.url}/api/exercises/${code}`)).status).toBe(404);
+  // The token goes with it: this browser holds nothing for the code any more.
+  expect(await page.evaluate((c) => window.localStorage.getItem(`triangles.control.${c}`), code)).toBeNull();
+  await control.finish();
 });

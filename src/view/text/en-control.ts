@@ -7,7 +7,7 @@ import { listText, plural } from './en-game.js';
 
 export const CONTROL_ENTRY = {
   title: 'Teach with it',
-  hint: 'Run a class exercise: teams of students play the six powers on their own devices while you run the clock, inject events and rule.',
+  hint: 'Teams of students play the powers on their own devices; you run the exercise.',
   link: 'Run a class exercise',
 };
 
