@@ -113,8 +113,11 @@ export function simpleCommand(kind: SimpleCommand, now: number): Record<string, 
   return kind === 'pause' || kind === 'resume' ? { kind, at: now } : { kind };
 }
 
-/** Why each of the console's plain commands would be refused now, or null where it would be taken. */
-export function commandRefusals(sc: Scenario, view: ControlView, now: number): Record<SimpleCommand | 'extend', string | null> {
+/** The console's buttons: the plain commands, and the two that send the seconds typed beside them. */
+export type CommandButton = SimpleCommand | 'extend' | 'setTimer';
+
+/** Why each of the console's buttons would be refused now, or null where it would be taken. */
+export function commandRefusals(sc: Scenario, view: ControlView, now: number): Record<CommandButton, string | null> {
   const verdict = (command: unknown) => {
     const checked = checkControl(sc, view, command);
     return checked.ok ? null : reasonText(checked.reason);
@@ -124,8 +127,9 @@ export function commandRefusals(sc: Scenario, view: ControlView, now: number): R
     resume: verdict(simpleCommand('resume', now)),
     advance: verdict(simpleCommand('advance', now)),
     end: verdict(simpleCommand('end', now)),
-    // Any valid number of seconds: what matters is whether there is a timer to extend.
+    // Any valid number of seconds: what matters is whether there is a timer to extend, or a match to time.
     extend: verdict({ kind: 'extend', seconds: 60 }),
+    setTimer: verdict({ kind: 'setTimer', seconds: 60, at: now }),
   };
 }
 

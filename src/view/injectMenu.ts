@@ -52,8 +52,8 @@ export const EFFECT_KINDS = Object.keys(EFFECT_MENU) as EffectKind[];
 /** The form's values: text of selects and number inputs, a checkbox's state. */
 export type FieldValues = Partial<Record<EffectField['name'], string | boolean>>;
 
-/** A number as typed; anything that is not a whole number stays as it is, for the rules to refuse. */
-function whole(value: string | boolean | undefined): unknown {
+/** A whole number as typed in a form; anything else stays text, for the rules to refuse naming the field. */
+export function typedWhole(value: string | boolean | undefined): number | string {
   const text = typeof value === 'string' ? value.trim() : '';
   return /^[+-]?\d+$/.test(text) ? Number(text) : text;
 }
@@ -63,13 +63,13 @@ export function buildEffect(kind: EffectKind, values: FieldValues): Record<strin
   const v = (name: EffectField['name']) => values[name];
   switch (kind) {
     case 'track':
-      return { track: v('track'), delta: whole(v('delta')) };
+      return { track: v('track'), delta: typedWhole(v('delta')) };
     case 'relation':
-      return { relation: [v('power'), v('other')], delta: whole(v('delta')) };
+      return { relation: [v('power'), v('other')], delta: typedWhole(v('delta')) };
     case 'transfer':
-      return { transfer: { from: v('from'), to: v('to'), amount: whole(v('amount')) } };
+      return { transfer: { from: v('from'), to: v('to'), amount: typedWhole(v('amount')) } };
     case 'forces':
-      return { forces: v('power'), theatre: v('theatre'), delta: whole(v('delta')), ...(v('covert') === true ? { covert: true } : {}) };
+      return { forces: v('power'), theatre: v('theatre'), delta: typedWhole(v('delta')), ...(v('covert') === true ? { covert: true } : {}) };
     case 'reveal':
       return { reveal: v('where') };
     case 'cancelCards':
@@ -80,6 +80,6 @@ export function buildEffect(kind: EffectKind, values: FieldValues): Record<strin
       return { [kind]: typeof v('flag') === 'string' ? (v('flag') as string).trim() : '' };
     default:
       // capital, income, vp, reserve: a power and a change.
-      return { [kind]: v('power'), delta: whole(v('delta')) };
+      return { [kind]: v('power'), delta: typedWhole(v('delta')) };
   }
 }

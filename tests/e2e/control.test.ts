@@ -157,7 +157,7 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   await page.getByTestId('end-yes').click();
   await expect.poll(() => page.getByTestId('console-step').textContent(), { timeout: 10_000 }).toBe('The exercise is over');
   await expect.poll(() => logText(second.page), { timeout: 10_000 }).toContain('Control ended the exercise.');
-  for (const kind of ['pause', 'resume', 'advance', 'end']) expect(await page.getByTestId(`command-${kind}`).isDisabled(), kind).toBe(true);
+  for (const kind of ['pause', 'resume', 'advance', 'end', 'extend', 'setTimer']) expect(await page.getByTestId(`command-${kind}`).isDisabled(), kind).toBe(true);
 
   await teacher.finish();
   await second.finish();

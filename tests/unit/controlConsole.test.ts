@@ -54,7 +54,7 @@ describe('which commands the console offers', () => {
   it('greys out what the rules would refuse, with their reason', () => {
     const G = fresh();
     let refusals = commandRefusals(sc, controlView(G), T0);
-    expect(refusals).toEqual({ pause: null, resume: reasonText({ code: 'notPaused' }), advance: null, end: null, extend: reasonText({ code: 'noTimer' }) });
+    expect(refusals).toEqual({ pause: null, resume: reasonText({ code: 'notPaused' }), advance: null, end: null, extend: reasonText({ code: 'noTimer' }), setTimer: null });
     expect(control(sc, G, simpleCommand('pause', T0))).toBeNull();
     refusals = commandRefusals(sc, controlView(G), T0);
     expect(refusals.pause).toBe(reasonText({ code: 'alreadyPaused' }));

@@ -15,9 +15,7 @@ export const CREATE = {
   title: 'Run a class exercise',
   intro: 'Set up the exercise. You get a join code for the students and a private link to run it; nothing starts until you press Start.',
   back: 'Back to the start screen',
-  teacherGuide: 'Teacher guide',
   scenarioLegend: 'Scenario',
-  loadingScenarios: 'Loading the scenarios…',
   ownFile: 'Your own scenario file',
   ownFileHint: 'A YAML file written like the shipped ones. It is checked as soon as you choose it.',
   fileLabel: 'Scenario file',
@@ -51,7 +49,6 @@ export const CREATE = {
 
 export const SETUP = {
   title: (code: string) => `Exercise ${code}`,
-  scenarioLine: (title: string, rounds: number) => `${title} · ${plural(rounds, 'round', 'rounds')}`,
   codeTitle: 'Join code',
   codeSpelled: (code: string) => `The join code, letter by letter: ${code.split('').join(' ')}`,
   studentsGo: 'Students open this link, or scan the code, and type their name:',
@@ -162,7 +159,6 @@ export const CONSOLE = {
   valueLabel: 'New value',
   reasonLabel: 'Reason',
   sendAdjudicate: 'Set it',
-  logTitle: 'What happened (newest last)',
   recordTitle: 'Your commands this round',
   recordNone: 'None yet.',
 };

@@ -19,8 +19,9 @@ import {
   simpleCommand,
   stepText,
   type SeatOverview,
-  type SimpleCommand,
+  type CommandButton,
 } from '../../../view/controlConsole.js';
+import { typedWhole } from '../../../view/injectMenu.js';
 import { logLines } from '../../../view/logText.js';
 import { cardTitle } from '../../../view/names.js';
 import { POWER_STYLE } from '../../../view/palette.js';
@@ -56,7 +57,7 @@ export class ControlConsole {
   private readonly connection = el('p', { class: 'notice', role: 'status', 'data-testid': 'console-connection' });
   /** The last command's fate: sent, or refused here (the server's refusal shows in `connection`). */
   private readonly result = el('p', { class: 'console-result', role: 'status', 'aria-live': 'polite', 'data-testid': 'console-result' });
-  private readonly buttons: Record<SimpleCommand | 'extend', { button: HTMLButtonElement; why: HTMLElement }>;
+  private readonly buttons: Record<CommandButton, { button: HTMLButtonElement; why: HTMLElement }>;
   private readonly tick: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
 
@@ -71,7 +72,8 @@ export class ControlConsole {
     this.buttons = {
       pause: this.commandButton('pause', CONSOLE.pause, () => this.send(simpleCommand('pause', Date.now()))),
       resume: this.commandButton('resume', CONSOLE.resume, () => this.send(simpleCommand('resume', Date.now()))),
-      extend: this.commandButton('extend', CONSOLE.extend, () => this.send({ kind: 'extend', seconds: wholeOr(extendSeconds.value) })),
+      extend: this.commandButton('extend', CONSOLE.extend, () => this.send({ kind: 'extend', seconds: typedWhole(extendSeconds.value) })),
+      setTimer: this.commandButton('setTimer', CONSOLE.setTimer, () => this.send({ kind: 'setTimer', seconds: typedWhole(timerSeconds.value), at: Date.now() })),
       advance: this.commandButton('advance', CONSOLE.advance, () => this.send(simpleCommand('advance', Date.now()))),
       end: this.commandButton('end', CONSOLE.end, () => {
         endConfirm.hidden = false;
@@ -79,8 +81,6 @@ export class ControlConsole {
         endConfirm.querySelector<HTMLButtonElement>('[data-testid="end-no"]')?.focus();
       }),
     };
-    const setTimer = el('button', { type: 'button', class: 'button', 'data-testid': 'command-setTimer' }, CONSOLE.setTimer);
-    setTimer.addEventListener('click', () => this.send({ kind: 'setTimer', seconds: wholeOr(timerSeconds.value), at: Date.now() }));
 
     const commands = panel(
       'commands',
@@ -88,7 +88,7 @@ export class ControlConsole {
       { 'data-testid': 'console-commands', class: 'console-commands' },
       el('div', { class: 'command-row' }, this.cell('pause'), this.cell('resume')),
       el('div', { class: 'command-row' }, el('label', { for: 'extend-seconds' }, CONSOLE.extendLabel), extendSeconds, this.cell('extend')),
-      el('div', { class: 'command-row' }, el('label', { for: 'timer-seconds' }, CONSOLE.timerLabel), timerSeconds, setTimer),
+      el('div', { class: 'command-row' }, el('label', { for: 'timer-seconds' }, CONSOLE.timerLabel), timerSeconds, this.cell('setTimer')),
       el('div', { class: 'command-row' }, this.cell('advance'), el('p', { class: 'hint' }, CONSOLE.advanceHint)),
       el('div', { class: 'command-row' }, this.cell('end'), endConfirm),
       this.result,
@@ -137,7 +137,7 @@ export class ControlConsole {
     this.update();
   }
 
-  private commandButton(kind: SimpleCommand | 'extend', label: string, onClick: () => void): { button: HTMLButtonElement; why: HTMLElement } {
+  private commandButton(kind: CommandButton, label: string, onClick: () => void): { button: HTMLButtonElement; why: HTMLElement } {
     const why = el('span', { id: `why-${kind}`, class: 'command-why' });
     const button = el('button', { type: 'button', class: `button${kind === 'end' ? ' danger' : ''}`, 'data-testid': `command-${kind}`, 'aria-describedby': why.id }, label);
     button.addEventListener('click', () => {
@@ -146,7 +146,7 @@ export class ControlConsole {
     return { button, why };
   }
 
-  private cell(kind: SimpleCommand | 'extend'): HTMLElement {
+  private cell(kind: CommandButton): HTMLElement {
     return el('span', { class: 'command-cell' }, this.buttons[kind].button, this.buttons[kind].why);
   }
 
@@ -186,7 +186,7 @@ export class ControlConsole {
     const sc = this.sc;
     const refusals = commandRefusals(sc, view, Date.now());
     for (const [kind, { button, why }] of Object.entries(this.buttons)) {
-      const reason = refusals[kind as SimpleCommand | 'extend'];
+      const reason = refusals[kind as CommandButton];
       button.disabled = reason !== null;
       why.textContent = reason ?? '';
     }
@@ -263,11 +263,6 @@ export class ControlConsole {
     clearInterval(this.tick);
     this.unsubscribe();
   }
-}
-
-/** A whole number as typed; anything else goes to the rules as it is, for them to refuse with the field's name. */
-function wholeOr(text: string): number | string {
-  return /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
 function seatsPanel(seats: SeatOverview[], teams: ConsoleProps['teams']): HTMLElement {

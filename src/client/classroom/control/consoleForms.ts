@@ -10,7 +10,7 @@ import type { Reason } from '../../../game/reasons.js';
 import { TRACKS, type TrackId } from '../../../game/types.js';
 import type { Effect, Scenario } from '../../../scenario/schema.js';
 import { effectText } from '../../../view/effectText.js';
-import { buildEffect, EFFECT_KINDS, EFFECT_MENU, type EffectField, type EffectKind, type FieldValues } from '../../../view/injectMenu.js';
+import { buildEffect, EFFECT_KINDS, EFFECT_MENU, typedWhole, type EffectField, type EffectKind, type FieldValues } from '../../../view/injectMenu.js';
 import { theatreName } from '../../../view/names.js';
 import { CONSOLE, EFFECT_MENU_TEXT } from '../../../view/text/en-control.js';
 import { POWER_NAME, TRACK_NAME, reasonText } from '../../../view/text/en.js';
@@ -174,8 +174,7 @@ export function adjudicateForm(send: Send): HTMLFormElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = choices.find((c) => c.value === subject.value) ?? choices[0]!;
-    const number = /^[+-]?\d+$/.test(value.value.trim()) ? Number(value.value.trim()) : value.value;
-    const refused = send({ kind: 'adjudicate', ...chosen.of, value: number, reason: reason.value });
+    const refused = send({ kind: 'adjudicate', ...chosen.of, value: typedWhole(value.value), reason: reason.value });
     error.show(refused ? reasonText(refused) : null);
     if (refused) return;
     value.value = '';

@@ -144,11 +144,12 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const problems: Array<[HTMLElement, () => void]> = [];
+    /** The fields at fault, in the form's order: focus goes to the first. */
+    const problems: HTMLElement[] = [];
     const check = (ok: boolean, input: HTMLElement, show: (message: string | null) => void, message: string) => {
       show(ok ? null : message);
       input.setAttribute('aria-invalid', String(!ok));
-      if (!ok) problems.push([input, () => input.focus()]);
+      if (!ok) problems.push(input);
     };
     const roundCount = whole(rounds.value);
     check(roundCount !== null && roundCount >= 1 && roundCount <= maxRounds(), rounds, roundsError.show, CREATE.roundsInvalid(maxRounds()));
@@ -162,8 +163,8 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
     check(seedText === '' || isValidSeed(seedText), seed, seedError.show, CREATE.seedInvalid);
     const yaml = scenario === OWN_FILE ? (own.state === 'ok' ? own.yaml : null) : undefined;
     error.show(yaml === null ? (own.state === 'bad' ? CREATE.fileUnfit : CREATE.fileMissing) : null);
-    if (yaml === null) problems.push([file, () => file.focus()]);
-    if (problems.length || yaml === null) return problems[0]![1]();
+    if (yaml === null) problems.push(file);
+    if (problems.length || yaml === null) return problems[0]!.focus();
 
     const request: CreateExercise = {
       ...(yaml === undefined ? { scenario } : { scenarioYaml: yaml }),
