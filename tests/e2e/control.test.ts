@@ -3,8 +3,9 @@
  * broken scenario file listed with its line numbers, then a shipped scenario), the
  * setup room (code, student link, QR code, moving a student who joined), the private
  * Control link opened in a second browser, the start, and the console's commands —
- * pause, resume, a headline put on top, a written inject and an adjudication — each
- * seen in the console's log and in what it changed.
+ * pause, resume, a headline put on top, a written inject, an adjudication and the end —
+ * each seen in the console's log and in what it changed. Then an exercise of Control's
+ * own (valid) file: created, deleted after the confirmation, and run from the console.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -163,15 +164,24 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   await second.finish();
 });
 
-test('Control deletes an exercise from its setup room, after saying yes', async () => {
+test('Control creates an exercise of its own scenario file, and deletes it from its setup room after saying yes', async () => {
   server.logOnFailure();
-  const created = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teamSize: 2 }) });
-  const { code, controlToken } = (await created.json()) as { code: string; controlToken: string };
-  const control = await openBrowser(`/?control=${code}#key=${encodeURIComponent(controlToken)}`, server.url);
+  const control = await openBrowser('/?control=new', server.url);
   const page = control.page;
+  await page.getByTestId('create-exercise-screen').waitFor();
+  await page.locator('[data-testid="create-scenario"][value=""]').check();
+  const yaml = readFileSync(`scenarios/${DEFAULT_SCENARIO}.yaml`, 'utf8').replace(/^title: .*$/m, 'title: "Our own triangle"');
+  await page.getByTestId('create-file').setInputFiles({ name: 'ours.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+  await expect.poll(() => page.getByTestId('create-file-report').textContent(), { timeout: 10_000 }).toBe('ours.yaml has no problems.');
+  await page.getByTestId('create-exercise').click();
   await page.getByTestId('control-setup').waitFor({ timeout: 15_000 });
-  expect(await page.evaluate((c) => window.localStorage.getItem(`triangles.control.${c}`), code)).toBe(controlToken);
-  // On a teacher's phone, opened from the private link.
+  // The room names the uploaded scenario, read back from the server (the page's bundle does not have it).
+  expect(await page.getByTestId('control-setup').locator('.tagline').textContent()).toBe('Our own triangle');
+  const code = (await page.getByTestId('control-code').textContent())!.trim();
+  const controlToken = await page.evaluate((c) => window.localStorage.getItem(`triangles.control.${c}`), code);
+  expect(controlToken).toBeTruthy();
+  expect(await page.getByTestId('private-link').inputValue()).toBe(`${server.url}/?control=${code}#key=${encodeURIComponent(controlToken!)}`);
+  // On a teacher's phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('control-qr').waitFor();
   await screenshot(page, 'control-setup-phone');
@@ -185,5 +195,23 @@ test('Control deletes an exercise from its setup room, after saying yes', async 
   expect((await fetch(`${server.url}/api/exercises/${code}`)).status).toBe(404);
   // The token goes with it: this browser holds nothing for the code any more.
   expect(await page.evaluate((c) => window.localStorage.getItem(`triangles.control.${c}`), code)).toBeNull();
+  await control.finish();
+});
+
+test('the console runs an exercise of an uploaded scenario, which the page reads from the server', async () => {
+  server.logOnFailure();
+  const yaml = readFileSync(`scenarios/${DEFAULT_SCENARIO}.yaml`, 'utf8').replace(/^title: .*$/m, 'title: "Our own triangle"');
+  const created = await fetch(`${server.url}/api/exercises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ teamSize: 2, scenarioYaml: yaml, bots: 'easy' }) });
+  expect(created.status).toBe(201);
+  const { code, controlToken } = (await created.json()) as { code: string; controlToken: string };
+  // One student's team keeps the match waiting at its first step (six bots would play it out at once).
+  await fetch(`${server.url}/api/exercises/${code}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bo', power: 'JPN' }) });
+  const control = await openBrowser(`/?control=${code}#key=${encodeURIComponent(controlToken)}`, server.url);
+  const page = control.page;
+  await page.getByTestId('control-setup').waitFor({ timeout: 15_000 });
+  await page.getByTestId('control-start').click();
+  await expect.poll(() => page.getByTestId('console-step').textContent(), { timeout: 15_000 }).toMatch(/Decision|Orders/);
+  await page.getByTestId('command-pause').click();
+  await expect.poll(() => logText(page), { timeout: 10_000 }).toContain('Control paused the exercise.');
   await control.finish();
 });
