@@ -3,7 +3,7 @@ import type { LogEntry } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { cardTitle, optionLabel, theatreName } from './names.js';
 import { POWER_NAME, TRACK_NAME } from './text/en.js';
-import { LOG_TEXT } from './text/en-game.js';
+import { LOG_TEXT, RELATION_TEXT, signed } from './text/en-game.js';
 
 /** The text of the outcome a log entry names: the first outcome of that card keyed on that option. */
 function outcomeText(sc: Scenario, cardId: string, option: string): string {
@@ -77,6 +77,26 @@ export function logSentence(sc: Scenario, entry: LogEntry): string {
       return LOG_TEXT.scored(p, value);
     case 'gameOver':
       return LOG_TEXT.gameOver;
+    case 'paused':
+      return LOG_TEXT.paused;
+    case 'resumed':
+      return LOG_TEXT.resumed;
+    case 'timerSet':
+      return LOG_TEXT.timerSet(value);
+    case 'timerExtended':
+      return LOG_TEXT.timerExtended(value);
+    case 'advanced':
+      return LOG_TEXT.advanced;
+    case 'headlineQueued':
+      return LOG_TEXT.headlineQueued;
+    case 'injected':
+      return LOG_TEXT.injected(entry.text ?? '');
+    case 'adjudicated':
+      return entry.track
+        ? LOG_TEXT.adjudicated(TRACK_NAME[entry.track], entry.track === 'front' ? signed(value) : String(value), entry.text ?? '')
+        : LOG_TEXT.adjudicated(RELATION_TEXT.pair(p, t), signed(value), entry.text ?? '');
+    case 'ended':
+      return LOG_TEXT.ended;
     default:
       // A code added to the rules before its sentence: still shown, never dropped.
       return LOG_TEXT.unknown(entry.code);

@@ -10,6 +10,8 @@ import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
 import { START, listNames, savedWhen } from '../../view/text/en-screens.js';
 import { LOBBY } from '../../view/text/en-lobby.js';
+import { CONTROL_ENTRY } from '../../view/text/en-control.js';
+import { newExerciseLink } from '../classroom/control/controlKeys.js';
 import type { SavedGame } from '../save.js';
 import { isValidSeed } from '../seed.js';
 import type { StartScreenProps } from './contracts.js';
@@ -39,6 +41,7 @@ export function renderStartScreen(root: HTMLElement, props: StartScreenProps): v
         intro(props),
         savedPanel(props),
         onlinePanel(props),
+        classroomPanel(),
         form(props, scenario, choices, draw),
       ),
     );
@@ -91,6 +94,16 @@ function onlinePanel(props: StartScreenProps): HTMLElement {
   const button = el('button', { type: 'button', class: 'button primary', 'data-testid': 'play-online' }, LOBBY.enterLobby);
   button.addEventListener('click', () => props.onOnline());
   return el('section', { class: 'panel online-entry', 'aria-labelledby': 'online-title' }, el('div', {}, el('h2', { id: 'online-title' }, LOBBY.playOnline), el('p', {}, LOBBY.playOnlineHint)), button);
+}
+
+/** Control's pages are their own address, loaded only when opened. */
+function classroomPanel(): HTMLElement {
+  return el(
+    'section',
+    { class: 'panel online-entry', 'aria-labelledby': 'classroom-title' },
+    el('div', {}, el('h2', { id: 'classroom-title' }, CONTROL_ENTRY.title), el('p', {}, CONTROL_ENTRY.hint)),
+    el('a', { class: 'button', href: newExerciseLink(), 'data-testid': 'run-exercise' }, CONTROL_ENTRY.link),
+  );
 }
 
 function savedDetail(save: SavedGame): string {

@@ -244,6 +244,16 @@ export const LOG_TEXT = {
   crisis: (title: string) => `Crisis: ${title}.`,
   scored: (p: string, n: number) => `${p} scores ${plural(n, 'point', 'points')}.`,
   gameOver: 'The game is over.',
+  // Control's commands in a classroom exercise (game/control.ts).
+  paused: 'Control paused the exercise.',
+  resumed: 'Control resumed the exercise.',
+  timerSet: (seconds: number) => (seconds === 0 ? 'Control removed the timer.' : `Control set the timer to ${seconds} seconds.`),
+  timerExtended: (seconds: number) => `Control added ${seconds} seconds to the timer.`,
+  advanced: 'Control moved the step on.',
+  headlineQueued: 'Control put a headline on top for a coming round.',
+  injected: (title: string) => `Inject: ${title}.`,
+  adjudicated: (what: string, value: string, reason: string) => `Control set ${what} to ${value}: ${reason}`,
+  ended: 'Control ended the exercise.',
   unknown: (code: string) => `(${code})`,
   roundHeading: (round: number) => (round === 0 ? 'Before the game' : `Round ${round}`),
 };
