@@ -6,11 +6,12 @@
  */
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
-import { awaiting } from '../../game/actions.js';
+import { awaiting, ordersRefused } from '../../game/actions.js';
 import { createTrianglesGame, type GameHost } from '../../game/game.js';
 import type { PowerId } from '../../game/powers.js';
+import { checkOrders } from '../../game/orders.js';
 import type { Reason } from '../../game/reasons.js';
-import type { Action, SeatView } from '../../game/types.js';
+import type { Action, Order, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { REFUSED, isChatRefusal } from '../../view/chatProtocol.js';
 import type { ChatSocket } from './chatClient.js';
@@ -37,6 +38,8 @@ export class RemoteMatch implements Match {
     readonly matchID: string,
     readonly seat: HeldSeat | null,
     server: string,
+    /** 7 for a classroom exercise, whose seat "6" is Control's. */
+    numPlayers = 6,
   ) {
     this.humans = seat ? [seat.power] : [];
     const game = createTrianglesGame(host);
@@ -46,7 +49,7 @@ export class RemoteMatch implements Match {
       matchID,
       playerID: seat?.playerID ?? null,
       credentials: seat?.credentials,
-      numPlayers: 6,
+      numPlayers,
       debug: false,
     } as never);
     this.client.subscribe(() => {
@@ -100,6 +103,21 @@ export class RemoteMatch implements Match {
     if ('reason' in checked) return checked.reason;
     if (checked.action.type === 'orders') this.client.moves.submitOrders!(checked.action.orders);
     else this.client.moves.decide!(checked.action.option);
+    return null;
+  }
+
+  /**
+   * Save the team's shared draft (a classroom seat): checked like orders, but it may be
+   * short. Every member's device sees it in the seat's view once the server has it.
+   */
+  saveDraft(orders: Order[]): Reason | null {
+    if (!this.seat) return { code: 'spectating' };
+    const view = this.view(this.seat.power);
+    const refused = ordersRefused(view, this.seat.power);
+    if (refused) return refused;
+    const checked = checkOrders(this.scenario, view, this.seat.power, orders, true);
+    if (!checked.ok) return checked.reason;
+    this.client.moves.draft!(checked.orders);
     return null;
   }
 

@@ -14,6 +14,7 @@ import type { SavedGame } from '../save.js';
 import { isValidSeed } from '../seed.js';
 import type { StartScreenProps } from './contracts.js';
 import { el, powerSwatch } from './screenDom.js';
+import { exerciseEntry } from '../classroom/team/joinEntry.js';
 
 interface Choices {
   scenario: string;
@@ -39,6 +40,7 @@ export function renderStartScreen(root: HTMLElement, props: StartScreenProps): v
         intro(props),
         savedPanel(props),
         onlinePanel(props),
+        exerciseEntry(),
         form(props, scenario, choices, draw),
       ),
     );
