@@ -65,6 +65,7 @@ test('two members of a team join by the form, read their own agenda, draft toget
 
   // The captain comes in from the start screen, typing the code as people do.
   const captain = await openBrowser('/', server.url);
+  await screenshot(captain.page, 'team-start-entry');
   await captain.page.getByTestId('exercise-code').fill(code.toLowerCase());
   await captain.page.getByTestId('exercise-join').click();
   await captain.page.getByTestId('team-join').waitFor();
@@ -76,7 +77,18 @@ test('two members of a team join by the form, read their own agenda, draft toget
 
   const member = await openBrowser(`/?exercise=${code}`, server.url);
   await joinTeam(member.page, 'Ben', 'CHN');
-  const other = await openBrowser(`/?exercise=${code}`, server.url);
+  // A wrong code is answered in words, with the code to type again.
+  const other = await openBrowser('/?exercise=ZZZZZZ', server.url);
+  await expect.poll(() => other.page.getByTestId('team-problem').textContent(), { timeout: 10_000 }).toContain('No exercise has the code ZZZZZZ');
+  // Chromium itself notes the refused look-up (a 404) in the console: that one is expected, nothing else.
+  expect(other.errors).toEqual([expect.stringContaining('404')]);
+  other.errors.length = 0;
+  await other.page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(other.page, 'team-problem-phone');
+  await other.page.getByTestId('exercise-code').fill(code);
+  await other.page.getByTestId('exercise-join').click();
+  await other.page.getByTestId('team-join').waitFor();
+  await screenshot(other.page, 'team-join-phone');
   await joinTeam(other.page, 'Cy', 'USA');
 
   // Both China devices list the team, the first to join as its captain.

@@ -11,6 +11,7 @@ import { TEAM_JOIN } from '../../../view/text/en-team.js';
 import type { PublicExercise } from '../../net/exerciseApi.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
+import { exerciseEntry } from './joinEntry.js';
 import '../../ui/lobby/lobby.css';
 import './team.css';
 
@@ -118,6 +119,21 @@ export function renderJoinForm(root: HTMLElement, props: JoinFormProps): JoinFor
     },
     problem: (message) => error.show(message),
   };
+}
+
+/** The exercise could not be opened (a wrong code, the server gone): why, in words, and the code to type again. */
+export function renderExerciseProblem(root: HTMLElement, code: string, message: string, onBack: () => void): void {
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'screen lobby-screen team-join', 'data-testid': 'team-problem' },
+      lobbyHeader(TEAM_JOIN.title(code), { label: TEAM_JOIN.back, onBack }),
+      el('p', { class: 'notice notice-problem', role: 'alert' }, message),
+      exerciseEntry(),
+    ),
+  );
+  root.ownerDocument.title = `${TEAM_JOIN.title(code)} — Triangles`;
+  root.querySelector<HTMLInputElement>('#exercise-code')?.focus();
 }
 
 function powerChoice(choice: JoinChoice, chosen: string, onChoose: (value: string) => void): HTMLElement {

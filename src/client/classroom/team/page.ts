@@ -15,6 +15,7 @@ import { POWER_NAME } from '../../../view/text/en.js';
 import { TEAM_JOIN, TEAM_ROOM } from '../../../view/text/en-team.js';
 import { ChatClient } from '../../net/chatClient.js';
 import { exerciseApi, type PublicExercise } from '../../net/exerciseApi.js';
+import { LobbyProblem } from '../../net/lobbyApi.js';
 import { lastName, rememberName } from '../../net/onlineSeats.js';
 import { RemoteMatch } from '../../net/remoteMatch.js';
 import { exposeTestHook } from '../../testHook.js';
@@ -26,7 +27,7 @@ import { OnlineStatus } from '../../ui/lobby/onlineStatus.js';
 import { renderRulesPage } from '../../ui/rulesPage.js';
 import type { ClassroomContext } from '../route.js';
 import { readMembership, writeMembership, type Membership } from './membership.js';
-import { renderJoinForm, type JoinForm } from './joinForm.js';
+import { renderExerciseProblem, renderJoinForm, type JoinForm } from './joinForm.js';
 import { openBriefDialog } from './roleBrief.js';
 import { TeamPanel } from './teamPanel.js';
 import { renderTeamRoom, type TeamRoom } from './teamRoom.js';
@@ -36,9 +37,16 @@ const POLL_MS = 2000;
 const EXERCISE_SEATS = POWERS.length + 1;
 
 export async function openExercise(page: ClassroomContext): Promise<void> {
-  const exercise = await exerciseApi.get(page.code);
-  const scenario = page.host.scenarios.get(exercise.scenario) ?? (await exerciseApi.scenario(page.code));
-  new TeamPage(page, scenario, exercise).open();
+  let opened: { exercise: PublicExercise; scenario: Scenario };
+  try {
+    const exercise = await exerciseApi.get(page.code);
+    opened = { exercise, scenario: page.host.scenarios.get(exercise.scenario) ?? (await exerciseApi.scenario(page.code)) };
+  } catch (problem) {
+    // A wrong code or an unreachable server is said in words, with the code to type again; anything else is a bug.
+    if (!(problem instanceof LobbyProblem)) throw problem;
+    return renderExerciseProblem(page.root, page.code, problem.message, page.onHome);
+  }
+  new TeamPage(page, opened.scenario, opened.exercise).open();
 }
 
 /** What is on screen: the join form, the team's waiting room, the game or its end. */
@@ -81,6 +89,7 @@ class TeamPage {
     this.poll();
   }
 
+  /** The page lives until the student leaves it (a full page load), so the poll is never stopped. */
   private poll(): void {
     let failed = false;
     setInterval(() => {
