@@ -147,6 +147,19 @@ test('two members of a team join by the form, read their own agenda, draft toget
   await expect.poll(() => hook(member.page, (h) => h.view()?.seats.CHN?.orders?.length ?? 0), { timeout: 10_000 }).toBe(3);
   await expect.poll(() => member.page.locator('.locked-orders li').count(), { timeout: 10_000 }).toBe(3);
 
+  // The United States' team (one member, its captain) locks in too, and round 2 opens with China's decision.
+  await other.page.locator('[data-testid="order-kind"]').first().waitFor({ timeout: 10_000 });
+  for (let i = 0; i < 3; i++) await addOrder(other.page, 'hold');
+  await other.page.getByTestId('submit-orders').click();
+  await member.page.getByTestId('decision-option').first().waitFor({ timeout: 60_000 });
+  // Only the captain chooses: the others read the options, told who decides.
+  expect(await member.page.getByTestId('decision-option').evaluateAll((nodes) => nodes.every((n) => (n as HTMLButtonElement).disabled))).toBe(true);
+  expect(await member.page.getByTestId('locked-by-other').textContent()).toBe('Only your captain, Ana, chooses for the team. Talk it over first.');
+  await screenshot(member.page, 'team-decision');
+  await captain.page.getByTestId('decision-option').first().click();
+  // China was the only one asked, so its choice is revealed at once, in every team device's log.
+  await expect.poll(() => hook(member.page, (h) => h.view()!.log.some((e) => e.round === 2 && e.code === 'chose' && e.power === 'CHN')), { timeout: 10_000 }).toBe(true);
+
   // The brief over the game, opened from the team's panel, still has the agenda, and prints alone.
   await member.page.getByTestId('open-brief').click();
   await expect.poll(() => agendaText(member.page)).toMatch(chinaAgenda);
