@@ -64,9 +64,15 @@ interface Seat {
 class TeamPage {
   private shown: Shown = { kind: 'none' };
   private seat: Seat | null = null;
-  /** Said once in the waiting room or over the game (the student was moved), until the next screen. */
+  /** Told in the waiting room or over the game (Control moved the student), while the student is on that team. */
   private notice: string | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
+  /**
+   * Bumped whenever this device joins or changes seat: a poll's answer asked for before
+   * then is stale (it may not list the member yet, or list them on the old team) and is dropped.
+   */
+  private generation = 0;
+  private lookFailed = false;
 
   constructor(
     private readonly page: ClassroomContext,
@@ -91,21 +97,25 @@ class TeamPage {
 
   /** The page lives until the student leaves it (a full page load), so the poll is never stopped. */
   private poll(): void {
-    let failed = false;
-    setInterval(() => {
-      exerciseApi.get(this.page.code).then(
-        (exercise) => {
-          if (failed && this.shown.kind === 'join') this.shown.form.problem(null);
-          failed = false;
-          this.exercise = exercise;
-          this.follow();
-        },
-        (problem: Error) => {
-          failed = true;
-          if (this.shown.kind === 'join') this.shown.form.problem(problem.message);
-        },
-      );
-    }, POLL_MS);
+    setInterval(() => this.look(), POLL_MS);
+  }
+
+  /** Look the exercise up once; only a problem the look itself showed is cleared by the next good answer. */
+  private look(): void {
+    const asked = this.generation;
+    exerciseApi.get(this.page.code).then(
+      (exercise) => {
+        if (asked !== this.generation) return;
+        if (this.lookFailed && this.shown.kind === 'join') this.shown.form.problem(null);
+        this.lookFailed = false;
+        this.exercise = exercise;
+        this.follow();
+      },
+      (problem: Error) => {
+        this.lookFailed = true;
+        if (this.shown.kind === 'join') this.shown.form.problem(problem.message);
+      },
+    );
   }
 
   /** The exercise changed: follow the member to another team (Control moved them), then redraw. */
@@ -149,6 +159,7 @@ class TeamPage {
 
   /** Connect this device to its team's seat (before the start too: the brief shows the seat's own agenda). */
   private connect(membership: Membership): void {
+    this.generation++;
     writeMembership(this.page.storage, this.page.code, membership);
     const match = new RemoteMatch(this.scenario, this.page.host, this.page.code, membership.seat, window.location.origin, EXERCISE_SEATS);
     const status = new OnlineStatus(this.page.root.ownerDocument.body);
@@ -164,8 +175,12 @@ class TeamPage {
     const panel = new TeamPanel(() => openBriefDialog(this.page.root.ownerDocument, this.brief(power)));
     this.seat = { membership, match, chat, status, panel };
     status.update(match.connected, null);
+    let connected = false;
     match.onChange(() => {
       status.update(match.connected, match.refused);
+      // The server closes a seat's sockets when Control moves its member: look where to at once.
+      if (connected && !match.connected) this.look();
+      connected = match.connected;
       this.refresh();
     });
     this.refresh();
