@@ -11,7 +11,7 @@ import { startingRelations } from '../game/setup.js';
 import type { Readable } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { POWER_NAME } from './text/en.js';
-import { RELATION_TEXT, signed } from './text/en-game.js';
+import { CARD_TEXT, RELATION_TEXT, signed } from './text/en-game.js';
 import { TEAM_BRIEF } from './text/en-team.js';
 
 export interface BriefModel {
@@ -49,6 +49,6 @@ export function briefModel(sc: Scenario, power: PowerId, view: Readable | null):
       const value = relations[pairKey(power, other)];
       return { power: other, value, text: TEAM_BRIEF.relation(POWER_NAME[other], signed(value), RELATION_TEXT.word(value)) };
     }),
-    agenda: agenda ? { title: agenda.title, text: agenda.text, points: TEAM_BRIEF.agendaPoints(agenda.points) } : null,
+    agenda: agenda ? { title: agenda.title, text: agenda.text, points: CARD_TEXT.agendaPoints(agenda.points) } : null,
   };
 }

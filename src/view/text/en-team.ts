@@ -39,7 +39,6 @@ export const TEAM_JOIN = {
   over: 'This exercise is over.',
   back: 'Back to the start screen',
   lostPlace: 'This device is no longer on a team in this exercise. Join again.',
-  loading: 'Looking up the exercise…',
 };
 
 export const TEAM_ROOM = {
@@ -59,7 +58,6 @@ export const TEAM_BRIEF = {
   title: (power: string) => `Role brief: ${power}`,
   scenario: (title: string) => `Exercise: ${title}`,
   interestsTitle: 'What you want',
-  blocTitle: 'Your side',
   bloc: (partners: readonly string[]) => `You stand with ${listText(partners)}.`,
   objectivesTitle: 'Objectives, scored at the end of every round',
   objectivePoints: (n: number) => points(n),
@@ -71,7 +69,6 @@ export const TEAM_BRIEF = {
   relationsTitle: 'Your relations at the start',
   relation: (power: string, value: string, word: string) => `${power}: ${value} (${word})`,
   agendaTitle: 'Secret agenda: for your team only',
-  agendaPoints: (n: number) => `${points(n)} at the end of the game if met`,
   agendaPending: 'Your secret agenda appears here once this device has reached the exercise.',
   open: 'Role brief',
   print: 'Print the brief',
@@ -79,8 +76,6 @@ export const TEAM_BRIEF = {
 };
 
 export const TEAM_PLAY = {
-  panelTitle: (power: string) => `Team ${power}`,
-  clockTitle: 'Clock',
   noTimer: 'No timer: your teacher moves the exercise on.',
   timeLeft: (time: string) => `${time} left`,
   paused: (time: string | null) => (time ? `Paused by your teacher, ${time} left` : 'Paused by your teacher'),
@@ -89,5 +84,4 @@ export const TEAM_PLAY = {
   sharedDraft: 'Everyone on your team edits these orders; each change shows on every team device.',
   onlyCaptainOrders: (captain: string) => `Only your captain, ${captain}, can lock in the team's orders.`,
   onlyCaptainDecides: (captain: string) => `Only your captain, ${captain}, chooses for the team. Talk it over first.`,
-  members: (names: readonly string[]) => `Members: ${listText(names)}`,
 };

@@ -8,12 +8,13 @@ import type { ClockModel, RosterModel } from '../../../view/teamModel.js';
 import { TEAM_BRIEF, TEAM_PLAY, TEAM_ROOM } from '../../../view/text/en-team.js';
 import { button, panel } from '../../ui/game/dom.js';
 import { el } from '../../ui/screenDom.js';
+import { memberList } from './teamRoom.js';
 import './team.css';
 
 export class TeamPanel {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
-  private readonly members = el('ul', { class: 'member-list inline', 'data-testid': 'team-members' });
+  private readonly members = el('div');
   private readonly clock = el('p', { class: 'team-clock', role: 'timer', 'data-testid': 'team-clock' });
   private readonly hints = el('div', { class: 'team-hints' });
   private shown = '';
@@ -37,18 +38,8 @@ export class TeamPanel {
     const key = JSON.stringify([roster, clock.state === 'none', ordersStep, notice]);
     if (key === this.shown) return;
     this.shown = key;
-    this.title.textContent = TEAM_PLAY.panelTitle(roster.powerName);
-    this.members.replaceChildren(
-      ...roster.members.map((m) =>
-        el(
-          'li',
-          { class: m.you ? 'is-you' : undefined, 'data-captain': m.captain ? 'true' : undefined },
-          m.name,
-          m.captain ? el('span', { class: 'tag' }, TEAM_ROOM.captain) : null,
-          m.you ? el('span', { class: 'tag tag-you' }, TEAM_ROOM.you) : null,
-        ),
-      ),
-    );
+    this.title.textContent = TEAM_ROOM.title(roster.powerName);
+    this.members.replaceChildren(memberList(roster, { class: 'member-list inline', 'data-testid': 'team-members' }));
     this.hints.replaceChildren(
       ...(notice ? [el('p', { class: 'notice', role: 'status' }, notice)] : []),
       ...(ordersStep ? [el('p', { class: 'hint' }, TEAM_PLAY.sharedDraft)] : []),

@@ -59,21 +59,26 @@ function rosterParts(model: RosterModel): HTMLElement[] {
   const you = model.members.find((m) => m.you);
   return [
     el('h2', { id: 'roster-title' }, TEAM_ROOM.membersTitle),
-    el(
-      'ul',
-      { class: 'member-list' },
-      ...model.members.map((m) =>
-        el(
-          'li',
-          { 'data-testid': 'team-member', 'data-captain': m.captain ? 'true' : undefined, class: m.you ? 'is-you' : undefined },
-          m.name,
-          m.captain ? el('span', { class: 'tag' }, TEAM_ROOM.captain) : null,
-          m.you ? el('span', { class: 'tag tag-you' }, TEAM_ROOM.you) : null,
-        ),
-      ),
-    ),
+    memberList(model, { class: 'member-list' }),
     you ? el('p', { class: 'room-you' }, TEAM_ROOM.youAre(you.name)) : el('p', {}),
     el('p', {}, model.youCaptain ? TEAM_ROOM.youCaptain : model.captain ? TEAM_ROOM.captainRole(model.captain) : ''),
     el('p', { class: 'hint' }, TEAM_ROOM.readBrief),
   ];
+}
+
+/** The team's members by name, the captain and the reader tagged in words. */
+export function memberList(model: RosterModel, attrs: Record<string, string>): HTMLElement {
+  return el(
+    'ul',
+    attrs,
+    ...model.members.map((m) =>
+      el(
+        'li',
+        { 'data-testid': 'team-member', 'data-captain': m.captain ? 'true' : undefined, class: m.you ? 'is-you' : undefined },
+        m.name,
+        m.captain ? el('span', { class: 'tag' }, TEAM_ROOM.captain) : null,
+        m.you ? el('span', { class: 'tag tag-you' }, TEAM_ROOM.you) : null,
+      ),
+    ),
+  );
 }
