@@ -6,7 +6,8 @@
  * agenda and no other's. Control starts; the two China members draft the orders
  * together, each seeing the other's edits appear; only the captain may lock them in;
  * a reload brings the other member back to the same team; and when Control moves that
- * member to the other team, their page follows as the new team's seat.
+ * member to the other team, their page follows as the new team's seat. A second
+ * exercise lets its orders timer run out: the team's draft is locked in as it stands.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -183,4 +184,19 @@ test('two members of a team join by the form, read their own agenda, draft toget
   await captain.finish();
   await member.finish();
   await other.finish();
+});
+
+test("when the orders timer runs out, the team's draft is locked in as it stands", async () => {
+  server.logOnFailure();
+  const { code, controlToken } = await api<{ code: string; controlToken: string }>('POST', '/api/exercises', { teamSize: 2, teams: ['CHN'], orderSeconds: 15, bots: 'easy' });
+  const student = await openBrowser(`/?exercise=${code}`, server.url);
+  await joinTeam(student.page, 'Ana', 'CHN');
+  await api('POST', `/api/exercises/${code}/start`, { controlToken });
+  await student.page.locator('[data-testid="order-kind"]').first().waitFor({ timeout: 60_000 });
+  await expect.poll(() => student.page.getByTestId('team-clock').textContent(), { timeout: 5_000 }).toMatch(/^0:\d\d left$/);
+  await addOrder(student.page, 'build');
+  const [drafted] = await chosen(student.page);
+  // Nobody locks in: at the deadline the server does, with holds for the orders not drafted, and the round is revealed.
+  await expect.poll(() => hook(student.page, (h) => h.view()!.history[0]?.orders.CHN ?? null), { timeout: 30_000 }).toEqual([JSON.parse(drafted!), { kind: 'hold' }, { kind: 'hold' }]);
+  await student.finish();
 });
