@@ -8,7 +8,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { awaiting, ordersRefused } from '../../game/actions.js';
 import { createTrianglesGame, type GameHost } from '../../game/game.js';
-import type { PowerId } from '../../game/powers.js';
+import { POWERS, type PowerId } from '../../game/powers.js';
 import { checkOrders } from '../../game/orders.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, Order, SeatView } from '../../game/types.js';
@@ -38,8 +38,8 @@ export class RemoteMatch implements Match {
     readonly matchID: string,
     readonly seat: HeldSeat | null,
     server: string,
-    /** 7 for a classroom exercise, whose seat "6" is Control's. */
-    numPlayers = 6,
+    /** Seats of the match: a classroom exercise has a seventh, Control's. */
+    numPlayers: number = POWERS.length,
   ) {
     this.humans = seat ? [seat.power] : [];
     const game = createTrianglesGame(host);
