@@ -142,7 +142,8 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     draft.message = null;
     pointed = null;
     share();
-    focusNext = draft.orders.length >= sc.rules.ordersPerRound ? ['submit'] : [`kind:${kind}`, 'submit'];
+    // A team member who does not lock in has no submit button: the move's heading then.
+    focusNext = draft.orders.length >= sc.rules.ordersPerRound ? ['submit', 'move-title'] : [`kind:${kind}`, 'submit', 'move-title'];
     redraw();
   }
 
