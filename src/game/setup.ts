@@ -20,7 +20,7 @@ function perPower<T>(make: (power: PowerId) => T): Record<PowerId, T> {
   return Object.fromEntries(POWERS.map((p) => [p, make(p)])) as Record<PowerId, T>;
 }
 
-function startingRelations(sc: Scenario): Record<PairKey, number> {
+export function startingRelations(sc: Scenario): Record<PairKey, number> {
   const relations = Object.fromEntries(PAIRS.map((k) => [k, 0])) as Record<PairKey, number>;
   for (const [written, value] of Object.entries(sc.relations)) {
     const [a, b] = written.split('-') as [PowerId, PowerId];

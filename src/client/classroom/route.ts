@@ -50,6 +50,8 @@ export async function openClassroomPage(route: ClassroomRoute, context: Omit<Cla
     // Each page adds its case here: `case 'control': return (await import('./control/page.js')).openControl(page);`
     case 'control':
       return (await import('./control/page.js')).openControl(page);
+    case 'exercise':
+      return (await import('./team/page.js')).openExercise(page);
     default:
       throw new Error(`the ${page.code} ${route.page} page is not built yet`);
   }

@@ -48,7 +48,7 @@ export function rememberName(storage: Storage, name: string): void {
   storage.setItem(`${PREFIX}name`, name);
 }
 
-function isHeldSeat(value: unknown): value is HeldSeat {
+export function isHeldSeat(value: unknown): value is HeldSeat {
   if (typeof value !== 'object' || value === null) return false;
   const seat = value as Record<string, unknown>;
   return isPowerId(seat.power) && typeof seat.playerID === 'string' && typeof seat.credentials === 'string' && typeof seat.name === 'string';

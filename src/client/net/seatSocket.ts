@@ -79,7 +79,7 @@ export class SeatSocket<View> {
   }
 
   /** Make a move of the game (the master checks it again and has the last word). */
-  move(name: 'submitOrders' | 'decide' | 'control', arg: unknown): void {
+  move(name: 'submitOrders' | 'decide' | 'draft' | 'control', arg: unknown): void {
     this.client.moves[name]!(arg);
   }
 

@@ -9,7 +9,8 @@
  *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand, objectives, log,
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
- *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner);
+ *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner),
+ *            locked-by-other (a team member's note naming the captain, who alone locks in);
  *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
  *            chat-error, chat-spectator
  *  hand-over: handover, handover-ready (button)
@@ -26,7 +27,7 @@
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
-import type { Action } from '../../game/types.js';
+import type { Action, Order } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Match } from '../net/match.js';
 import type { LoadResult, SavedGame } from '../save.js';
@@ -61,10 +62,26 @@ export interface GameScreenProps {
   watching?: boolean;
   /** The chat panel of an online game, kept by the controller across redraws; none in solo and hot-seat play. */
   chat?: HTMLElement | null;
+  /** A classroom team's seat: its draft is shared by the team's devices, and only the captain locks in. */
+  team?: TeamSeat | null;
   /** Returns why the action was refused, or null once it is accepted. */
   onAct(action: Action): Reason | null;
   onRules(): void;
   onQuit(): void;
+}
+
+/**
+ * A seat played by a team on several devices (a classroom exercise). The draft lives
+ * in the seat's view (`seats[power].draft`), so every member sees each edit; the
+ * captain's device locks in the orders and decisions, the others draft.
+ */
+export interface TeamSeat {
+  /** Save the team's draft; why it was refused, or null once it is sent. */
+  saveDraft(orders: Order[]): Reason | null;
+  /** Null when this device is the captain's; otherwise the captain's name, who alone locks in. */
+  captain(): string | null;
+  /** Kept by the page above the move: the team, its clock and its brief. */
+  panel: HTMLElement;
 }
 
 export interface GameScreen {

@@ -7,7 +7,9 @@
  *
  * It holds only what the person is in the middle of (the draft orders, the open order
  * kind, the theatre pointed at) and asks the rules everything else: what may be
- * ordered, what may be chosen, whether the orders are acceptable.
+ * ordered, what may be chosen, whether the orders are acceptable. A classroom team's
+ * draft orders are the seat's, shared by its devices: read from the view, saved on
+ * each edit, locked in by the captain alone.
  */
 import { stepKey } from '../../game/actions.js';
 import type { Action, Order, OrderKind } from '../../game/types.js';
@@ -18,6 +20,7 @@ import { revealModel } from '../../view/revealModel.js';
 import { scoreRows, seatModel, watchStatus, type SeatModel } from '../../view/seatModel.js';
 import { POWER_NAME, reasonText } from '../../view/text/en.js';
 import { MESSAGE, PANEL } from '../../view/text/en-game.js';
+import { TEAM_PLAY } from '../../view/text/en-team.js';
 import { LazyMap } from '../map/lazyMap.js';
 import { mapProbe } from '../testHook.js';
 import type { GameScreen, GameScreenProps } from './contracts.js';
@@ -46,11 +49,14 @@ interface Draft {
   kind: OrderKind | null;
   /** A refusal to show (from the rules, through onAct, or a theatre that cannot be picked). */
   message: string | null;
+  /** A team's seat: the shared draft as last read from the view, so another member's edit is taken up once. */
+  seen: string;
 }
 
 export function renderGameScreen(root: HTMLElement, props: GameScreenProps): GameScreen {
   const { match, power } = props;
   const watching = props.watching === true;
+  const team = props.team ?? null;
   const sc = match.scenario;
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -89,12 +95,12 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
         ),
       ),
       // Online, the chat sits under the move: people talk while they choose. A spectator has no hand.
-      el('div', { class: 'game-col game-right' }, slots.move.element, props.chat ?? null, watching ? null : slots.hand.element, slots.scores.element),
+      el('div', { class: 'game-col game-right' }, team?.panel ?? null, slots.move.element, props.chat ?? null, watching ? null : slots.hand.element, slots.scores.element),
     ),
   );
   root.replaceChildren(screen);
 
-  let draft: Draft = { step: '', orders: [], kind: null, message: null };
+  let draft: Draft = { step: '', orders: [], kind: null, message: null, seen: '' };
   /** The theatre a deploy/withdraw option points at (focus or hover), else the one chosen in the list or on the map. */
   let pointed: string | null = null;
   let selectedTheatre: string | null = null;
@@ -124,13 +130,23 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     later.schedule();
   }
 
+  /** A team's edit goes to the seat's shared draft; if it is refused, the reason is said and the team's draft shown again. */
+  function share(): void {
+    const refused = team?.saveDraft([...draft.orders]);
+    if (!refused) return;
+    draft.message = MESSAGE.refused(reasonText(refused));
+    draft.seen = '';
+  }
+
   function addOrder(order: Order): void {
     const kind = order.kind;
     draft.orders.push(order);
     draft.kind = null;
     draft.message = null;
     pointed = null;
-    focusNext = draft.orders.length >= sc.rules.ordersPerRound ? ['submit'] : [`kind:${kind}`, 'submit'];
+    share();
+    // A team member who does not lock in has no submit button: the move's heading then.
+    focusNext = draft.orders.length >= sc.rules.ordersPerRound ? ['submit', 'move-title'] : [`kind:${kind}`, 'submit', 'move-title'];
     redraw();
   }
 
@@ -161,6 +177,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     onRemove: (index) => {
       draft.orders.splice(index, 1);
       draft.message = null;
+      share();
       focusNext = [`remove:${index}`, `remove:${index - 1}`, 'kind:engage'];
       redraw();
     },
@@ -175,6 +192,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   function movePanel(model: SeatModel): { key: unknown; build: () => HTMLElement } {
     const status = model.status;
     const decision = (model.crisis ?? model.headline)?.decision ?? null;
+    const captain = team?.captain() ?? null;
     const wrap = (body: HTMLElement) => {
       const section = panel('move', PANEL.yourMove, { class: `move-panel phase-${status.phase}`, 'data-testid': 'move' }, body);
       const title = section.querySelector('h2');
@@ -186,18 +204,21 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     switch (status.phase) {
       case 'orders': {
         const builder = builderModel(sc, view, power, draft.orders, draft.kind);
-        return { key: [status.phase, builder, draft.kind, draft.message], build: () => wrap(orderBuilder(builder, draft.kind, draft.message, builderActions)) };
+        const lockedBy = captain === null ? null : TEAM_PLAY.onlyCaptainOrders(captain);
+        return { key: [status.phase, builder, draft.kind, draft.message, lockedBy], build: () => wrap(orderBuilder(builder, draft.kind, draft.message, builderActions, lockedBy)) };
       }
       case 'ordersLocked': {
         const orders = (view.seats[power]?.orders ?? []).map((o) => orderText(sc, o));
         const waiting = status.waiting.map((p) => POWER_NAME[p]);
         return { key: [status.phase, orders, waiting], build: () => wrap(lockedOrders(orders, waiting)) };
       }
-      case 'decide':
+      case 'decide': {
+        const chosenBy = captain === null ? null : TEAM_PLAY.onlyCaptainDecides(captain);
         return {
-          key: [status.phase, decision, draft.message],
-          build: () => wrap(decision ? decisionChoices(decision, draft.message, (option) => act({ type: 'decide', option })) : el('p', {}, status.prompt)),
+          key: [status.phase, decision, draft.message, chosenBy],
+          build: () => wrap(decision ? decisionChoices(decision, draft.message, (option) => act({ type: 'decide', option }), chosenBy) : el('p', {}, status.prompt)),
         };
+      }
       case 'decided': {
         const chosen = view.seats[power]?.choice ?? '';
         const label = decision?.options.find((o) => o.id === chosen)?.label ?? chosen;
@@ -224,8 +245,17 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     const step = stepKey(view);
     if (step !== draft.step) {
       // A new step: a new orders step starts from an empty draft.
-      draft = { step, orders: [], kind: null, message: null };
+      draft = { step, orders: [], kind: null, message: null, seen: '' };
       pointed = null;
+    }
+    if (team) {
+      // A team's draft is the seat's: any member's edit arrives in the view and replaces what this device shows.
+      const shared = view.seats[power]?.draft ?? [];
+      const seen = JSON.stringify(shared);
+      if (seen !== draft.seen) {
+        draft.orders = [...shared];
+        draft.seen = seen;
+      }
     }
     const model = seatModel(sc, view, power, draft.orders);
     const active = root.ownerDocument.activeElement;

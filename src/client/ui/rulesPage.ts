@@ -21,8 +21,6 @@ export function renderRulesPage(root: HTMLElement): void {
     open.focus();
     return;
   }
-  const returnTo = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
-
   rulesHtml ??= renderMarkdown(rulesText, { headingOffset: 1 });
   const body = el('div', { class: 'rules-text' });
   body.innerHTML = rulesHtml; // escaped by renderMarkdown
@@ -45,6 +43,16 @@ export function renderRulesPage(root: HTMLElement): void {
     ),
   );
 
+  showModal(dialog, close);
+}
+
+/**
+ * Show a modal dialog on <body>, over whatever is on screen: Tab stays inside, its
+ * `close` button or Escape closes and removes it, and focus goes back to where it was.
+ */
+export function showModal(dialog: HTMLDialogElement, close: HTMLButtonElement): void {
+  const doc = dialog.ownerDocument;
+  const returnTo = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('keydown', (event) => trapTab(dialog, event));
   // Escape fires "cancel" then "close"; both routes end here.

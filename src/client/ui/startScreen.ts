@@ -16,6 +16,7 @@ import type { SavedGame } from '../save.js';
 import { isValidSeed } from '../seed.js';
 import type { StartScreenProps } from './contracts.js';
 import { el, powerSwatch } from './screenDom.js';
+import { exerciseEntry } from '../classroom/team/joinEntry.js';
 
 interface Choices {
   scenario: string;
@@ -42,6 +43,7 @@ export function renderStartScreen(root: HTMLElement, props: StartScreenProps): v
         savedPanel(props),
         onlinePanel(props),
         classroomPanel(),
+        exerciseEntry(),
         form(props, scenario, choices, draw),
       ),
     );

@@ -8,11 +8,13 @@ import { DECISION_TEXT } from '../../../view/text/en-game.js';
 import { el } from '../screenDom.js';
 import { button, sentences } from './dom.js';
 
-export function decisionChoices(decision: DecisionModel, message: string | null, onChoose: (option: string) => void): HTMLElement {
+/** `chosenByOther`: for a team member who may not choose, the sentence naming who does; the options are shown to talk over, not to press. */
+export function decisionChoices(decision: DecisionModel, message: string | null, onChoose: (option: string) => void, chosenByOther: string | null = null): HTMLElement {
   return el(
     'div',
     { class: 'decision' },
     el('p', { class: 'decision-prompt' }, decision.prompt),
+    chosenByOther ? el('p', { class: 'locked-by-other', 'data-testid': 'locked-by-other' }, chosenByOther) : null,
     el(
       'ul',
       { class: 'decision-options' },
@@ -21,7 +23,14 @@ export function decisionChoices(decision: DecisionModel, message: string | null,
           'li',
           {},
           button(
-            { focus: `decide:${o.id}`, testid: 'decision-option', className: 'decision-option', onClick: () => onChoose(o.id), attrs: { 'data-option': o.id } },
+            {
+              focus: `decide:${o.id}`,
+              testid: 'decision-option',
+              className: 'decision-option',
+              disabled: chosenByOther !== null,
+              onClick: () => onChoose(o.id),
+              attrs: { 'data-option': o.id },
+            },
             el('span', { class: 'option-label' }, o.label),
             o.effects.length ? el('span', { class: 'option-effects' }, o.effects.join(' · ')) : null,
           ),

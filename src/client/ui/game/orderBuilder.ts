@@ -121,7 +121,8 @@ function kindItem(kind: KindChoice, model: BuilderModel, selected: OrderKind | n
   return el('li', { class: open ? 'open' : '' }, kindButton, open && model.forms ? forms(model.forms, kind.name, act) : null);
 }
 
-export function orderBuilder(model: BuilderModel, selected: OrderKind | null, message: string | null, act: BuilderActions): HTMLElement {
+/** `lockedByOther`: for a team member who may not lock in, the sentence naming who does (the submit button's place). */
+export function orderBuilder(model: BuilderModel, selected: OrderKind | null, message: string | null, act: BuilderActions, lockedByOther: string | null = null): HTMLElement {
   return el(
     'div',
     { class: 'order-builder' },
@@ -132,15 +133,17 @@ export function orderBuilder(model: BuilderModel, selected: OrderKind | null, me
       ? el('p', { class: 'builder-closed' }, model.closed)
       : el('div', {}, el('h3', { class: 'builder-heading' }, ORDER_TEXT.chooseKind), el('ul', { class: 'order-kinds' }, ...model.kinds.map((k) => kindItem(k, model, selected, act)))),
     el('p', { class: 'builder-message', role: 'status' }, message ?? ''),
-    el(
-      'div',
-      { class: 'submit-row' },
-      button(
-        { focus: 'submit', testid: 'submit-orders', className: 'primary', disabled: !model.canSubmit, onClick: () => act.onSubmit() },
-        ORDER_TEXT.submit,
-      ),
-      model.canSubmit ? null : el('p', { class: 'hint' }, ORDER_TEXT.submitHelp(model.limit)),
-    ),
+    lockedByOther
+      ? el('p', { class: 'submit-row locked-by-other', 'data-testid': 'locked-by-other' }, lockedByOther)
+      : el(
+          'div',
+          { class: 'submit-row' },
+          button(
+            { focus: 'submit', testid: 'submit-orders', className: 'primary', disabled: !model.canSubmit, onClick: () => act.onSubmit() },
+            ORDER_TEXT.submit,
+          ),
+          model.canSubmit ? null : el('p', { class: 'hint' }, ORDER_TEXT.submitHelp(model.limit)),
+        ),
   );
 }
 
