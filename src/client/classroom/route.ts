@@ -48,6 +48,10 @@ export async function openClassroomPage(route: ClassroomRoute, context: Omit<Cla
   const page = { ...context, code: route.code };
   switch (route.page) {
     // Each page adds its case here: `case 'control': return (await import('./control/page.js')).openControl(page);`
+    case 'projector':
+      return (await import('./projector/page.js')).openProjector(page);
+    case 'debrief':
+      return (await import('./debrief/page.js')).openDebrief(page);
     default:
       throw new Error(`the ${page.code} ${route.page} page is not built yet`);
   }

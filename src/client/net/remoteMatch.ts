@@ -8,7 +8,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { awaiting } from '../../game/actions.js';
 import { createTrianglesGame, type GameHost } from '../../game/game.js';
-import type { PowerId } from '../../game/powers.js';
+import { POWERS, type PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -37,6 +37,8 @@ export class RemoteMatch implements Match {
     readonly matchID: string,
     readonly seat: HeldSeat | null,
     server: string,
+    /** Seats of the match: a classroom exercise has a seventh, Control's. */
+    numPlayers: number = POWERS.length,
   ) {
     this.humans = seat ? [seat.power] : [];
     const game = createTrianglesGame(host);
@@ -46,7 +48,7 @@ export class RemoteMatch implements Match {
       matchID,
       playerID: seat?.playerID ?? null,
       credentials: seat?.credentials,
-      numPlayers: 6,
+      numPlayers,
       debug: false,
     } as never);
     this.client.subscribe(() => {

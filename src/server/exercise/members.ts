@@ -28,6 +28,11 @@ export interface ExerciseInfo {
   teams: PowerId[];
   botLevel: BotLevel;
   members: Partial<Record<PowerId, Member[]>>;
+  /**
+   * The seed Control chose, so the debrief can tell parallel groups of one class apart
+   * from unrelated exercises; absent when the server drew one (that stays secret).
+   */
+  seed?: string;
   /** Present when Control uploaded the exercise's own scenario (customScenarios.ts). */
   customScenario?: StoredScenario;
 }

@@ -60,6 +60,7 @@ export class ExerciseService {
       teams: request.teams,
       botLevel: request.bots,
       members: {},
+      ...(request.seed ? { seed: request.seed } : {}),
       ...(custom ? { customScenario: custom } : {}),
     };
     const scenario = custom?.id ?? request.scenario;
