@@ -81,6 +81,10 @@ test('the projector shows the room the public board only, and the debrief export
   expect(await page.locator('[data-testid="projector-teams"] li[data-power="CHN"]').textContent()).toContain('1 student');
   expect(await fitsScreen(page)).toBe(true);
   await screenshot(page, 'projector-join-1920');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(await fitsScreen(page)).toBe(true);
+  await screenshot(page, 'projector-join-1280');
+  await page.setViewportSize({ width: 1920, height: 1080 });
 
   for (const e of [a, b, c]) await post(`/api/exercises/${e.code}/start`, { controlToken: e.controlToken });
   await page.getByTestId('map').waitFor({ timeout: 15_000 });
@@ -123,6 +127,7 @@ test('the projector shows the room the public board only, and the debrief export
   // Without Control's token this browser is told why there is no debrief.
   await page.goto(new URL(`/?debrief=${a.code}`, server.url).href);
   await expect.poll(() => page.getByTestId('debrief-no-token').textContent()).toContain(a.code);
+  await screenshot(page, 'debrief-no-token');
   await projector.finish();
 
   // Control's browser holds both exercises' tokens.
@@ -130,8 +135,14 @@ test('the projector shows the room the public board only, and the debrief export
   const debriefPage = control.page;
   await debriefPage.evaluate(
     (tokens) => tokens.forEach(({ code, token }) => localStorage.setItem(`triangles.control.${code}`, token)),
-    [a, b].map((e) => ({ code: e.code, token: e.controlToken })),
+    [a, b, c].map((e) => ({ code: e.code, token: e.controlToken })),
   );
+  // Mid-lesson, the debrief of the running exercise says it is partial: round 1 is still being played.
+  await debriefPage.goto(new URL(`/?debrief=${c.code}`, server.url).href);
+  await expect.poll(() => debriefPage.getByTestId('debrief-partial').textContent(), { timeout: 15_000 }).toContain('0 of 2');
+  expect(await debriefPage.locator('.debrief-round').count()).toBe(0);
+  await screenshot(debriefPage, 'debrief-partial');
+
   await debriefPage.goto(new URL(`/?debrief=${a.code}`, server.url).href);
   const fromApi = await debriefApi(a.code, a.controlToken);
   await expect.poll(() => debriefPage.locator('.debrief-round').count(), { timeout: 15_000 }).toBe(2);

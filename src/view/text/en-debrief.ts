@@ -10,7 +10,8 @@ export const DEBRIEF = {
   loading: 'Loading the debrief…',
   noToken: (code: string) =>
     `This browser does not hold Control's key for exercise ${code}, so it cannot show the debrief: it reveals every team's orders and secret agenda. Open it on the device that created the exercise, or from Control's private link.`,
-  partial: (played: number, rounds: number) => `The exercise is still running: this shows the ${played} of ${rounds} rounds played so far. Agendas and the final ranking come at the end.`,
+  partial: (finished: number, rounds: number) =>
+    `The exercise is still running: ${finished} of its ${rounds} rounds ${finished === 1 ? 'is' : 'are'} finished and shown here. Agendas and the final ranking come at the end.`,
   refresh: 'Refresh',
   print: 'Print / Save as PDF',
   downloadCsv: 'Download CSV',
@@ -18,6 +19,7 @@ export const DEBRIEF = {
   downloadFailed: (why: string) => `The download failed: ${why}`,
   contents: 'On this page',
   timelineTitle: 'Round by round',
+  noRoundsYet: 'No round has been finished yet: the timeline and the charts begin when round 1 is scored.',
   roundHeading: (round: number, date: string) => `Round ${round} · ${date}`,
   injectedHeadline: 'Put on top by Control',
   crisis: 'Crisis',

@@ -40,7 +40,7 @@ export async function openDebrief(context: ClassroomContext): Promise<void> {
   const model = debriefModel(scenario, debrief);
   const partial = !debrief.over;
   screen.removeAttribute('aria-busy');
-  screen.replaceChildren(
+  const parts = [
     el(
       'header',
       { class: 'debrief-header' },
@@ -50,13 +50,16 @@ export async function openDebrief(context: ClassroomContext): Promise<void> {
       model.partial ? el('p', { class: 'debrief-partial', role: 'status', 'data-testid': 'debrief-partial' }, model.partial) : null,
     ),
     outcomeSection(model.outcome),
-    historyChartsSection(model.charts, { title: DEBRIEF.chartsTitle, relationsTitle: DEBRIEF.relationsTitle }),
+    // Charts of a start alone would be single dots: they wait for the first finished round.
+    model.rounds.length ? historyChartsSection(model.charts, { title: DEBRIEF.chartsTitle, relationsTitle: DEBRIEF.relationsTitle }) : null,
     timelineSection(model.rounds),
     questionsSection(model.questions),
     participationSection(model.participation),
     compareSection(scenario, debrief, storage),
-  );
+  ];
+  screen.replaceChildren(...parts.filter((part) => part !== null));
   screen.querySelector<HTMLElement>('h1')?.focus();
   // A printed debrief is a handout: every round's events in full.
-  window.addEventListener('beforeprint', () => screen.querySelectorAll('.debrief-events').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  // (One handler, however often Refresh redraws the page.)
+  window.onbeforeprint = () => screen.querySelectorAll('.debrief-events').forEach((d) => ((d as HTMLDetailsElement).open = true));
 }

@@ -88,10 +88,11 @@ function roundArticle(round: DebriefRoundModel): HTMLElement {
 }
 
 export function timelineSection(rounds: readonly DebriefRoundModel[]): HTMLElement {
-  return section('debrief-timeline', DEBRIEF.timelineTitle, ...rounds.map(roundArticle));
+  return section('debrief-timeline', DEBRIEF.timelineTitle, ...(rounds.length ? rounds.map(roundArticle) : [el('p', { class: 'hint' }, DEBRIEF.noRoundsYet)]));
 }
 
-export function questionsSection(questions: DebriefModel['questions']): HTMLElement {
+export function questionsSection(questions: DebriefModel['questions']): HTMLElement | null {
+  if (!questions.length) return null;
   return section(
     'debrief-questions',
     DEBRIEF.questionsTitle,
