@@ -139,7 +139,7 @@ test('the projector shows the room the public board only, and the debrief export
   );
   // Mid-lesson, the debrief of the running exercise says it is partial: round 1 is still being played.
   await debriefPage.goto(new URL(`/?debrief=${c.code}`, server.url).href);
-  await expect.poll(() => debriefPage.getByTestId('debrief-partial').textContent(), { timeout: 15_000 }).toContain('0 of 2');
+  await expect.poll(() => debriefPage.getByTestId('debrief-partial').textContent(), { timeout: 15_000 }).toContain('0 of its 2 rounds are finished');
   expect(await debriefPage.locator('.debrief-round').count()).toBe(0);
   await screenshot(debriefPage, 'debrief-partial');
 

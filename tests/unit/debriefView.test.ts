@@ -96,7 +96,7 @@ describe('the debrief in words', () => {
 
   it('says how much a debrief of a running exercise shows, and reveals no outcome yet', () => {
     const partial = debriefModel(sc, buildDebrief('ABC123', game.midway, exerciseRecord('parallel'), [], sc));
-    expect(partial.partial).toContain(`1 of ${game.end.rounds}`);
+    expect(partial.partial).toContain(`1 of its ${game.end.rounds} rounds is finished`);
     expect(partial.outcome).toBeNull();
     expect(partial.rounds).toHaveLength(1);
   });
