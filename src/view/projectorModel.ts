@@ -1,6 +1,6 @@
 /**
  * What the projector shows the room, as data, from the public view only: where the
- * round stands, the timer, the tracks, the current headline (and crisis), the last
+ * round stands, the timer (its own model, redrawn every second), the tracks, the current headline (and crisis), the last
  * round's reveal and, once the game is over, the ranking. Nothing here reads a seat.
  */
 import type { PowerId } from '../game/powers.js';
@@ -23,7 +23,6 @@ export interface ClockModel {
 
 export interface ProjectorModel {
   status: WatchStatus;
-  clock: ClockModel;
   tracks: TrackModel[];
   /** The round's headline; after the last round, the last one played. */
   headline: EventCardModel | null;
@@ -53,12 +52,16 @@ export function clockModel(clock: Clock | undefined, now: number): ClockModel {
   return { state: 'running', text, spoken };
 }
 
-export function projectorModel(sc: Scenario, view: Readable, now: number): ProjectorModel {
+/** The timer the room sees now: a game that is over keeps none. */
+export function projectorClock(view: Readable, now: number): ClockModel {
+  return clockModel(view.step.kind === 'over' ? undefined : view.clock, now);
+}
+
+export function projectorModel(sc: Scenario, view: Readable): ProjectorModel {
   const headline = view.headline ?? view.history.at(-1)?.headline ?? null;
   const result = view.result;
   return {
     status: watchStatus(sc, view),
-    clock: view.step.kind === 'over' ? clockModel(undefined, now) : clockModel(view.clock, now),
     tracks: trackModels(sc, view),
     headline: headline ? headlineModel(sc, headline, null) : null,
     crisis: view.crisis && view.step.kind !== 'over' ? crisisModel(sc, view.crisis, null) : null,

@@ -70,6 +70,13 @@ test('the projector shows the room the public board only, and the debrief export
   // Everything the server sends the projector, from its first message.
   const frames: string[] = [];
   page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  // A wrong code is answered in words.
+  await page.goto(new URL('/?projector=ZZZZZZ', server.url).href);
+  await expect.poll(() => page.getByTestId('projector-problem').textContent(), { timeout: 15_000 }).toContain('No exercise has the code ZZZZZZ');
+  // Chromium itself notes the refused look-ups (404s) in the console: those are expected, nothing else.
+  expect(projector.errors.length).toBeGreaterThan(0);
+  expect(projector.errors.every((e) => e.includes('404'))).toBe(true);
+  projector.errors.length = 0;
   await page.goto(new URL(`/?projector=${c.code}`, server.url).href);
 
   // Before the start: how to join, large.

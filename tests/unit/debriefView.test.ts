@@ -17,7 +17,7 @@ import type { Exercise } from '../../src/server/exercise/members.js';
 import { compareModel, notComparable } from '../../src/view/compareModel.js';
 import { debriefModel } from '../../src/view/debriefModel.js';
 import { orderText } from '../../src/view/orderModel.js';
-import { clockModel, projectorModel } from '../../src/view/projectorModel.js';
+import { clockModel, projectorClock, projectorModel } from '../../src/view/projectorModel.js';
 import { POWER_NAME, TRACK_NAME } from '../../src/view/text/en.js';
 import { randomPolicies } from '../helpers/play.js';
 import { realScenario } from '../helpers/scenarios.js';
@@ -144,14 +144,17 @@ describe('the projector', () => {
   });
 
   it('shows the board from the public view: the headline in play, then the ranking at the end', () => {
-    const midway = projectorModel(sc, playerView(game.midway, null), 0);
+    const midway = projectorModel(sc, playerView(game.midway, null));
     expect(midway.headline!.title).toBe(catalog(sc).headline(game.midway.headline!).title);
     expect(midway.ranking).toBeNull();
     expect(midway.reveal!.round).toBe(1);
-    const end = projectorModel(sc, playerView(game.end, null), 0);
+    const end = projectorModel(sc, playerView(game.end, null));
     expect(end.ranking!.map((r) => r.power)).toEqual(game.end.result!.ranking.map((r) => r.power));
     expect(end.headline!.title).toBe(catalog(sc).headline(game.end.history.at(-1)!.headline).title);
-    expect(end.clock.state).toBe('none');
+    // A timer left running when the game ended is not shown.
+    const ended = { ...playerView(game.end, null), clock: { paused: false, deadline: 5000, left: null } };
+    expect(projectorClock(ended, 0).state).toBe('none');
+    expect(projectorClock({ ...ended, step: { kind: 'orders' as const } }, 0).state).toBe('running');
   });
 });
 

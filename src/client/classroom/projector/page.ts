@@ -9,7 +9,7 @@ import { POWERS } from '../../../game/powers.js';
 import type { SeatView } from '../../../game/types.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { buildMapModel } from '../../../view/mapModel.js';
-import { projectorModel, type ProjectorModel } from '../../../view/projectorModel.js';
+import { projectorClock, projectorModel } from '../../../view/projectorModel.js';
 import { PANEL } from '../../../view/text/en-game.js';
 import { PROJECTOR } from '../../../view/text/en-projector.js';
 import { LazyMap } from '../../map/lazyMap.js';
@@ -75,6 +75,7 @@ class ProjectorBoard {
   private readonly connection = el('p', { class: 'projector-connection', role: 'status' });
   private readonly mapBox = el('div', { class: 'map', 'data-testid': 'map' });
   private map: LazyMap | null = null;
+  private view: SeatView | null = null;
 
   constructor(
     private readonly screen: HTMLElement,
@@ -106,22 +107,23 @@ class ProjectorBoard {
     );
     this.map = new LazyMap(this.mapBox, { onSelectTheatre: () => undefined, reducedMotion });
     this.match.onChange(() => this.redraw());
-    window.setInterval(() => this.redraw(), 1000);
+    window.setInterval(() => this.tick(), 1000);
     this.redraw();
   }
 
   private redraw(): void {
-    this.connection.textContent = this.match.synced && !this.match.connected ? PROJECTOR.reconnecting : '';
     if (!this.match.synced) {
       this.prompt.textContent = PROJECTOR.connecting;
-      return;
+      return this.tick();
     }
     // A spectator's view is the same whichever power it is asked for.
     const view: SeatView = this.match.view(POWERS[0]);
-    const model = projectorModel(this.sc, view, Date.now());
+    this.view = view;
+    const model = projectorModel(this.sc, view);
+    const prompt = [model.status.prompt, model.status.waitingFor].filter(Boolean).join(' ');
     this.roundLine.textContent = model.status.roundLine;
-    this.prompt.textContent = [model.status.prompt, model.status.waitingFor].filter(Boolean).join(' ');
-    this.showClock(model);
+    // Set only when it changes: the live region would read the same words to the room again.
+    if (this.prompt.textContent !== prompt) this.prompt.textContent = prompt;
     const key = (...parts: unknown[]) => JSON.stringify(parts);
     this.slots.tracks.show(key(model.tracks), () => tracksPanel(model.tracks));
     this.slots.side.show(key(model.ranking, model.headline, model.crisis), () =>
@@ -130,16 +132,21 @@ class ProjectorBoard {
     this.slots.reveal.show(key(model.reveal), () => revealPanel(model.reveal));
     this.map?.update(buildMapModel(this.sc, view));
     this.screen.ownerDocument.title = `${model.status.roundLine} — ${PROJECTOR.pageTitle(this.code)}`;
+    this.tick();
   }
 
-  private showClock(model: ProjectorModel): void {
-    const { clock } = model;
+  /** Every second: the timer and the connection, nothing else. */
+  private tick(): void {
+    this.connection.textContent = this.match.synced && !this.match.connected ? PROJECTOR.reconnecting : '';
+    if (!this.view) return;
+    const clock = projectorClock(this.view, Date.now());
     // After the last round there is no time to keep.
-    this.clock.hidden = model.ranking !== null;
+    this.clock.hidden = this.view.step.kind === 'over';
     this.clock.dataset.state = clock.state;
     this.clock.setAttribute('aria-label', clock.spoken);
-    if (this.clock.dataset.text === clock.text) return;
-    this.clock.dataset.text = clock.text;
+    const shown = `${clock.state} ${clock.text}`;
+    if (this.clock.dataset.shown === shown) return;
+    this.clock.dataset.shown = shown;
     // A label over the time only when there is a time under it ("Paused" alone says it all).
     const label = clock.state === 'running' ? PROJECTOR.timer : clock.state === 'paused' && clock.text !== PROJECTOR.paused ? PROJECTOR.paused : null;
     this.clock.replaceChildren(label ? el('span', { class: 'projector-clock-label' }, label) : '', el('span', { class: 'projector-clock-time' }, clock.text));
