@@ -28,7 +28,6 @@ export const PROJECTOR = {
   timerSpoken: (minutes: number, seconds: number) =>
     `${minutes ? `${minutes} minute${minutes === 1 ? '' : 's'} ` : ''}${seconds} second${seconds === 1 ? '' : 's'} left`,
   pausedSpoken: (left: string) => `Paused with ${left} left`,
-  question: 'To discuss',
   overTitle: 'The exercise is over',
   rankingTitle: 'Final ranking',
   place: (n: number) => `${n}.`,
