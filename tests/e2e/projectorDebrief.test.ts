@@ -10,7 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CONTROL_SEAT } from '../../src/game/powers.js';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import { loadScenarioFolder } from '../../src/server/scenarios.js';
 import type { Debrief } from '../../src/server/exercise/debrief.js';
@@ -45,6 +47,24 @@ const exercise = async (code: string) => (await fetch(new URL(`/api/exercises/${
 
 async function debriefApi(code: string, token: string): Promise<Debrief> {
   return (await fetch(new URL(`/api/exercises/${code}/debrief.json`, server.url), { headers: { authorization: `Bearer ${token}` } })).json() as Promise<Debrief>;
+}
+
+/** Control pauses the exercise's clock from its own socket (seat "6"), as Control's console does. */
+async function pauseAsControl(code: string, controlToken: string): Promise<void> {
+  const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  try {
+    const stateID = await new Promise<number>((resolve) => {
+      socket.on('sync', (_id: string, synced: { state: { _stateID: number } }) => resolve(synced.state._stateID));
+      socket.emit('sync', code, CONTROL_SEAT, controlToken, 7);
+    });
+    const move = { type: 'MAKE_MOVE', payload: { type: 'control', args: [{ kind: 'pause', at: Date.now() }], playerID: CONTROL_SEAT, credentials: controlToken } };
+    await new Promise<void>((resolve) => {
+      socket.on('update', () => resolve());
+      socket.emit('update', move, stateID, code, CONTROL_SEAT);
+    });
+  } finally {
+    socket.close();
+  }
 }
 
 /** The page has no vertical or horizontal scrolling at its current size. */
@@ -114,6 +134,10 @@ test('the projector shows the room the public board only, and the debrief export
     await screenshot(page, `projector-${width}`);
   }
   await page.setViewportSize({ width: 1920, height: 1080 });
+  // Control pauses: the room sees the time that is left, held.
+  await pauseAsControl(c.code, c.controlToken);
+  await expect.poll(() => page.getByTestId('projector-clock').getAttribute('data-state'), { timeout: 10_000 }).toBe('paused');
+  expect(await page.getByTestId('projector-clock').textContent()).toMatch(/^Paused\d+:\d\d$/);
 
   // Nothing secret reached the projector: no hand, draft, deck or agenda.
   expect(frames.filter((f) => f.includes('"tracks"')).length).toBeGreaterThan(0);
