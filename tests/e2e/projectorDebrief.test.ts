@@ -199,6 +199,11 @@ test('the projector shows the room the public board only, and the debrief export
     expect(Number(row[column('final_vp')])).toBe(fromApi.result!.ranking.find((r) => r.power === row[column('power')])!.vp);
   }
   await screenshot(debriefPage, 'debrief');
+  // Control may read it on a phone: nothing wider than the screen.
+  await debriefPage.setViewportSize({ width: 390, height: 844 });
+  expect(await debriefPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await screenshot(debriefPage, 'debrief-phone');
+  await debriefPage.setViewportSize({ width: 1280, height: 800 });
 
   // The parallel group, side by side.
   await debriefPage.getByTestId('compare-code').fill(b.code.toLowerCase());

@@ -9,6 +9,9 @@ import type { PowerId } from '../../../game/powers.js';
 const section = (id: string, title: string, ...children: (Node | null)[]) =>
   el('section', { class: 'panel debrief-section', id, 'aria-labelledby': `${id}-title`, 'data-testid': id }, el('h2', { id: `${id}-title` }, title), ...children);
 
+/** A table in a box of its own that scrolls sideways on a narrow screen. */
+const scrolling = (table: HTMLElement) => el('div', { class: 'table-scroll' }, table);
+
 const powerLabel = (power: PowerId, name: string) => el('span', { class: 'power-label' }, powerSwatch(POWER_STYLE[power], 16), ` ${name}`);
 
 export function outcomeSection(outcome: DebriefModel['outcome']): HTMLElement {
@@ -17,7 +20,7 @@ export function outcomeSection(outcome: DebriefModel['outcome']): HTMLElement {
     'debrief-outcome',
     DEBRIEF.outcomeTitle,
     el('p', { class: 'verdict' }, outcome.verdict),
-    el(
+    scrolling(el(
       'table',
       { class: 'ranking debrief-ranking' },
       el(
@@ -39,7 +42,7 @@ export function outcomeSection(outcome: DebriefModel['outcome']): HTMLElement {
           ),
         ),
       ),
-    ),
+    )),
   );
 }
 
@@ -104,7 +107,7 @@ export function participationSection(rows: DebriefModel['participation']): HTMLE
   return section(
     'debrief-participation',
     DEBRIEF.participationTitle,
-    el(
+    scrolling(el(
       'table',
       { class: 'ranking' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, DEBRIEF.power), ...[DEBRIEF.members, DEBRIEF.ordersSubmitted, DEBRIEF.messages].map((h) => el('th', { scope: 'col', class: 'num' }, h)))),
@@ -122,6 +125,6 @@ export function participationSection(rows: DebriefModel['participation']): HTMLE
           ),
         ),
       ),
-    ),
+    )),
   );
 }
