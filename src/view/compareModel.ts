@@ -13,10 +13,10 @@ import { signed } from './text/en-screens.js';
 
 /** Why another exercise cannot stand beside this one, or null when it can. */
 export function notComparable(base: Debrief, other: Debrief): string | null {
-  if (base.seed === null || other.seed === null) return DEBRIEF.compareNoSeed;
+  if (base.parallel === null || other.parallel === null) return DEBRIEF.compareNoSeed;
   // Control's own scenario is stored under its id and an upload's suffix ("class-variant@1a2b"): two uploads of one file are one scenario.
   const scenario = (d: Debrief) => d.scenario.id.split('@')[0];
-  if (scenario(base) !== scenario(other) || base.seed !== other.seed) return DEBRIEF.compareOther(other.code);
+  if (scenario(base) !== scenario(other) || base.parallel !== other.parallel) return DEBRIEF.compareOther(other.code);
   return null;
 }
 

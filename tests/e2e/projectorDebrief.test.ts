@@ -190,6 +190,7 @@ test('the projector shows the room the public board only, and the debrief export
 
   const json = JSON.parse(await download(debriefPage, 'debrief-json')) as Debrief;
   expect(json).toEqual(fromApi);
+  expect(JSON.stringify(json)).not.toContain(SEED);
   const [headers, ...rows] = parseCsv(await download(debriefPage, 'debrief-csv'));
   expect(rows).toHaveLength(fromApi.timeline.length * 6);
   const column = (name: string) => headers!.indexOf(name);

@@ -26,10 +26,10 @@ const sc = realScenario();
 const REASON = 'The class ruled that the talks broke down';
 
 /** An exercise's record as the debrief reads it: a team of two on CHN, the rest bots. */
-function exerciseRecord(seed?: string): Exercise {
+function exerciseRecord(parallelKey?: string): Exercise {
   const member = (id: string) => ({ id, name: id, tokenHash: 'x', captain: id === 'a' });
   return {
-    triangles: { exercise: { teamSize: 3, orderSeconds: null, teams: ['CHN'], botLevel: 'easy', members: { CHN: [member('a'), member('b')] }, ...(seed ? { seed } : {}) } },
+    triangles: { exercise: { teamSize: 3, orderSeconds: null, teams: ['CHN'], botLevel: 'easy', members: { CHN: [member('a'), member('b')] }, ...(parallelKey ? { parallelKey } : {}) } },
   } as unknown as Exercise;
 }
 
@@ -103,8 +103,8 @@ describe('the debrief in words', () => {
 });
 
 describe('parallel groups', () => {
-  const other = (seed: string | undefined, scenario = debrief.scenario.id): Debrief => ({
-    ...buildDebrief('XYZ789', playedGame('other-play').end, exerciseRecord(seed), [], sc),
+  const other = (parallelKey: string | undefined, scenario = debrief.scenario.id): Debrief => ({
+    ...buildDebrief('XYZ789', playedGame('other-play').end, exerciseRecord(parallelKey), [], sc),
     scenario: { id: scenario, title: null },
   });
 

@@ -62,8 +62,8 @@ export interface Participation {
 export interface Debrief {
   code: string;
   scenario: { id: string; title: string | null };
-  /** The seed Control chose (exercises of one scenario and seed are parallel groups), or null when the server drew it. */
-  seed: string | null;
+  /** The same for exercises of one seed that Control chose (parallel groups, with the same scenario); null when the server drew it. */
+  parallel: string | null;
   rounds: number;
   over: boolean;
   timeline: DebriefRound[];
@@ -114,7 +114,7 @@ export function buildDebrief(code: string, G: GameState, metadata: Exercise, cha
   return {
     code,
     scenario: { id: G.scenario, title: sc?.title ?? null },
-    seed: metadata.triangles.exercise.seed ?? null,
+    parallel: metadata.triangles.exercise.parallelKey ?? null,
     rounds: G.rounds,
     over: G.step.kind === 'over',
     timeline,

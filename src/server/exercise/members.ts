@@ -29,10 +29,11 @@ export interface ExerciseInfo {
   botLevel: BotLevel;
   members: Partial<Record<PowerId, Member[]>>;
   /**
-   * The seed Control chose, so the debrief can tell parallel groups of one class apart
-   * from unrelated exercises; absent when the server drew one (that stays secret).
+   * A fingerprint of the seed Control chose (never the seed: it would foretell every
+   * deal), the same for every exercise of that seed, so the debrief can put parallel
+   * groups side by side; absent when the server drew the seed.
    */
-  seed?: string;
+  parallelKey?: string;
   /** Present when Control uploaded the exercise's own scenario (customScenarios.ts). */
   customScenario?: StoredScenario;
 }
