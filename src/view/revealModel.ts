@@ -40,12 +40,27 @@ function lastRevealed(view: Readable): RoundRecord | null {
   return null;
 }
 
-function choiceLines(sc: Scenario, card: string, choices: RoundRecord['choices']): { card: string; lines: string[] } | null {
+/** Each power's choice in one decision card, in words; null when nobody chose. */
+export function choiceLines(sc: Scenario, card: string, choices: RoundRecord['choices']): { card: string; lines: string[] } | null {
   const lines = POWERS.flatMap((p) => {
     const option = choices[p];
     return option ? [REVEAL_TEXT.chose(POWER_NAME[p], optionLabel(sc, card, option))] : [];
   });
   return lines.length ? { card: cardTitle(sc, card), lines } : null;
+}
+
+/** Each power's orders in a round and, once it is scored, the points it gained and the objectives it met. */
+export function powerRows(sc: Scenario, record: Pick<RoundRecord, 'orders' | 'scored' | 'vp'>, vpBefore: Partial<Record<PowerId, number>>, scoredYet: boolean): RevealPower[] {
+  return POWERS.map((p): RevealPower => {
+    const gained = record.vp[p] - (vpBefore[p] ?? 0);
+    const labels = (record.scored[p] ?? []).map((id) => sc.powers[p].objectives.find((o) => o.id === id)?.label ?? id);
+    return {
+      power: p,
+      name: POWER_NAME[p],
+      orders: (record.orders[p] ?? []).map((o) => orderText(sc, o)),
+      scored: scoredYet && (gained !== 0 || labels.length) ? REVEAL_TEXT.scored(gained, labels) : null,
+    };
+  });
 }
 
 export function revealModel(sc: Scenario, view: Readable): RevealModel | null {
@@ -62,16 +77,7 @@ export function revealModel(sc: Scenario, view: Readable): RevealModel | null {
   const tracks = scoredYet
     ? TRACKS.filter((t) => record.tracks[t] !== before.tracks[t]).map((t) => REVEAL_TEXT.trackChange(TRACK_NAME[t], before.tracks[t], record.tracks[t]))
     : [];
-  const powers = POWERS.map((p): RevealPower => {
-    const gained = record.vp[p] - (before.vp[p] ?? 0);
-    const labels = (record.scored[p] ?? []).map((id) => sc.powers[p].objectives.find((o) => o.id === id)?.label ?? id);
-    return {
-      power: p,
-      name: POWER_NAME[p],
-      orders: (record.orders[p] ?? []).map((o) => orderText(sc, o)),
-      scored: scoredYet && (gained !== 0 || labels.length) ? REVEAL_TEXT.scored(gained, labels) : null,
-    };
-  });
+  const powers = powerRows(sc, record, before.vp, scoredYet);
   return {
     round: record.round,
     heading: REVEAL_TEXT.heading(record.round),

@@ -15,6 +15,7 @@ import type { Debrief } from '../../src/server/exercise/debrief.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { until } from '../helpers/until.js';
 import { api, startTestServer, tempDir, OPEN_LIMITS } from '../helpers/server.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const SHIPPED = readFileSync('scenarios/2024-northern-triangle.yaml', 'utf8');
 const VARIANT = SHIPPED.replace(/^id: .*$/m, 'id: class-variant').replace(/^title: .*$/m, 'title: "Our class variant"');
@@ -38,26 +39,6 @@ function controlDevice(url: string, code: string, controlToken: string) {
     command: (command: object) =>
       socket.emit('update', { type: 'MAKE_MOVE', payload: { type: 'control', args: [command], playerID: CONTROL_SEAT, credentials: controlToken } }, state?._stateID ?? 0, code, CONTROL_SEAT),
   };
-}
-
-/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') cell += text[++i];
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else if (c !== '\r') cell += c;
-  }
-  return rows;
 }
 
 describe('custom scenarios and the debrief', () => {
@@ -122,6 +103,8 @@ describe('custom scenarios and the debrief', () => {
     const partial = await debrief('?partial=1');
     expect(partial.status).toBe(200);
     expect(partial.body.result).toBeNull();
+    // Round 1 is still being played: nothing of it is told yet.
+    expect(partial.body.timeline).toEqual([]);
 
     // Restart on the same data: the scenario comes back from the exercise's record.
     control.socket.close();
@@ -151,6 +134,9 @@ describe('custom scenarios and the debrief', () => {
     const report = json.body as Debrief;
     expect(report.over).toBe(true);
     expect(report.scenario).toEqual({ id: exercise.scenario, title: 'Our class variant' });
+    // Parallel groups are told by a fingerprint of the seed, never the seed itself.
+    expect(report.parallel).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(report)).not.toContain('debrief-seed');
     expect(report.timeline.map((r) => r.round)).toEqual(G.history.map((r) => r.round));
     expect(report.timeline).toHaveLength(2);
     expect(report.timeline[0]!.headline.history).toEqual(expect.any(String));

@@ -47,12 +47,13 @@ export interface ClassroomContext {
 export async function openClassroomPage(route: ClassroomRoute, context: Omit<ClassroomContext, 'code'>): Promise<void> {
   const page = { ...context, code: route.code };
   switch (route.page) {
-    // Each page adds its case here: `case 'control': return (await import('./control/page.js')).openControl(page);`
     case 'control':
       return (await import('./control/page.js')).openControl(page);
     case 'exercise':
       return (await import('./team/page.js')).openExercise(page);
-    default:
-      throw new Error(`the ${page.code} ${route.page} page is not built yet`);
+    case 'projector':
+      return (await import('./projector/page.js')).openProjector(page);
+    case 'debrief':
+      return (await import('./debrief/page.js')).openDebrief(page);
   }
 }

@@ -5,29 +5,25 @@
  * by round, and what really happened after each headline.
  */
 import { catalog } from '../../game/catalog.js';
-import { pairKey, POWERS, type PowerId } from '../../game/powers.js';
+import { POWERS, type PowerId } from '../../game/powers.js';
 import type { FinalResult, RoundRecord, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { optionLabel } from '../../view/names.js';
 import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
-import { trackModels } from '../../view/trackModel.js';
-import { END, monthName, signed } from '../../view/text/en-screens.js';
+import { historyCharts, type PairGroup } from '../../view/historyModel.js';
+import { END, monthName } from '../../view/text/en-screens.js';
 import type { EndScreenProps } from './contracts.js';
-import { lineChart } from './lineChart.js';
+import { historyChartsSection } from './historyCharts.js';
 import { el, powerSwatch } from './screenDom.js';
 
 /** The relations the article's two triangles are made of, and the line between the two giants. */
-const KEY_PAIRS: readonly { label: string; pairs: readonly (readonly [PowerId, PowerId])[] }[] = [
+const KEY_PAIRS: readonly PairGroup[] = [
   { label: END.northTriangle, pairs: [['CHN', 'PRK'], ['RUS', 'PRK'], ['CHN', 'RUS']] },
   { label: END.southTriangle, pairs: [['USA', 'JPN'], ['USA', 'KOR'], ['JPN', 'KOR']] },
   { label: END.acrossBlocs, pairs: [['CHN', 'USA']] },
 ];
 
-const RELATION_RANGE = [-3, 3] as const;
-/** Chart sizes for the two-column track grid and the three-column relation grid (see styles.css). */
-const TRACK_CHART = { width: 540, height: 200 };
-const RELATION_CHART = { width: 350, height: 170 };
 
 export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void {
   const { match } = props;
@@ -50,7 +46,7 @@ export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void 
       el('header', { class: 'end-header' }, el('h1', { tabindex: '-1' }, result.war ? END.warTitle : END.title), verdict(result), el('div', { class: 'actions' }, newGame, rules)),
       ranking(result, humans),
       agendas(sc, view, result),
-      charts(sc, view),
+      historyChartsSection(historyCharts(sc, view.history, KEY_PAIRS), { title: END.chartsTitle, relationsTitle: END.relationsTitle }),
       headlines(sc, view.history),
     ),
   );
@@ -123,83 +119,6 @@ function agendas(sc: Scenario, view: SeatView, result: FinalResult): HTMLElement
       }),
     ),
   );
-}
-
-function charts(sc: Scenario, view: SeatView): HTMLElement {
-  const history = view.history;
-  const labels = [END.start, ...history.map((r) => END.round(r.round))];
-  const tracks = trackModels(sc, view).map((t) => ({
-    name: t.name,
-    values: t.series.map((p) => p.value),
-    min: t.min,
-    max: t.max,
-    format: t.id === 'front' ? signed : String,
-    marks: t.marks,
-  }));
-  const groups = KEY_PAIRS.map((group) => ({
-    label: group.label,
-    series: group.pairs.map(([a, b]) => ({
-      pair: [a, b] as const,
-      name: `${POWER_NAME[a]} – ${POWER_NAME[b]}`,
-      values: [startRelation(sc, a, b), ...history.map((r) => r.relations[pairKey(a, b)])],
-      format: signed,
-    })),
-  }));
-
-  return el(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'charts-title' },
-    el('h2', { id: 'charts-title' }, END.chartsTitle),
-    el('h3', {}, END.tracksTitle),
-    el('div', { class: 'chart-grid tracks' }, ...tracks.map((t) => lineChart({ title: t.name, labels, ...t, size: TRACK_CHART }))),
-    numbers(labels, tracks),
-    el('h3', {}, END.relationsTitle),
-    el('p', { class: 'hint' }, END.relationsHint),
-    ...groups.flatMap((group) => [
-      el('h4', {}, group.label),
-      el(
-        'div',
-        { class: 'chart-grid relations' },
-        ...group.series.map((r) =>
-          lineChart({
-            title: r.name,
-            labels,
-            values: r.values,
-            min: RELATION_RANGE[0],
-            max: RELATION_RANGE[1],
-            format: r.format,
-            size: RELATION_CHART,
-            badge: el('span', { class: 'pair-badge' }, powerSwatch(POWER_STYLE[r.pair[0]], 14), powerSwatch(POWER_STYLE[r.pair[1]], 14)),
-          }),
-        ),
-      ),
-    ]),
-    numbers(labels, groups.flatMap((g) => g.series)),
-  );
-}
-
-/** The charts' numbers as a table, for screen readers and for anyone who wants exact values. */
-function numbers(labels: readonly string[], series: readonly { name: string; values: number[]; format: (v: number) => string }[]): HTMLElement {
-  return el(
-    'details',
-    { class: 'chart-table' },
-    el('summary', {}, END.showTable),
-    el(
-      'div',
-      { class: 'table-scroll' },
-      el(
-        'table',
-        {},
-        el('thead', {}, el('tr', {}, el('td', {}), ...labels.map((l) => el('th', { scope: 'col', class: 'num' }, l)))),
-        el('tbody', {}, ...series.map((s) => el('tr', {}, el('th', { scope: 'row' }, s.name), ...s.values.map((v) => el('td', { class: 'num' }, s.format(v)))))),
-      ),
-    ),
-  );
-}
-
-/** The scenario writes each pair once, in either order. */
-function startRelation(sc: Scenario, a: PowerId, b: PowerId): number {
-  return sc.relations[`${a}-${b}`] ?? sc.relations[`${b}-${a}`] ?? 0;
 }
 
 function headlines(sc: Scenario, history: readonly RoundRecord[]): HTMLElement {

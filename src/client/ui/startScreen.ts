@@ -11,7 +11,7 @@ import { POWER_NAME } from '../../view/text/en.js';
 import { START, listNames, savedWhen } from '../../view/text/en-screens.js';
 import { LOBBY } from '../../view/text/en-lobby.js';
 import { CONTROL_ENTRY } from '../../view/text/en-control.js';
-import { newExerciseLink } from '../classroom/control/controlKeys.js';
+import { newExerciseLink } from '../classroom/controlToken.js';
 import type { SavedGame } from '../save.js';
 import { isValidSeed } from '../seed.js';
 import type { StartScreenProps } from './contracts.js';

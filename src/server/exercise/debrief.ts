@@ -2,7 +2,7 @@
  * The debrief of an exercise, drawn from the stored match alone: the round records the
  * rules keep for it (RoundRecord), the public log, the final result and the stored
  * chat. Nothing here reads a seat's secrets or the match's `secret` part, so a debrief
- * asked for mid-game shows only what has already been revealed.
+ * asked for mid-game shows only what has already been revealed: the finished rounds.
  */
 import { catalog } from '../../game/catalog.js';
 import { POWERS, type PairKey, type PowerId } from '../../game/powers.js';
@@ -62,6 +62,8 @@ export interface Participation {
 export interface Debrief {
   code: string;
   scenario: { id: string; title: string | null };
+  /** The same for exercises of one seed that Control chose (parallel groups, with the same scenario); null when the server drew it. */
+  parallel: string | null;
   rounds: number;
   over: boolean;
   timeline: DebriefRound[];
@@ -80,7 +82,9 @@ export function buildDebrief(code: string, G: GameState, metadata: Exercise, cha
     const found = cards?.crisis(id);
     return { id, title: found?.title ?? null, question: found?.question ?? null, history: null };
   };
-  const timeline = G.history.map((record): DebriefRound => {
+  // The round in play has a record from its start, but its orders, tracks and points are kept only once it is scored.
+  const finished = G.history.filter((record) => record.round < G.round || G.step.kind === 'over');
+  const timeline = finished.map((record): DebriefRound => {
     const control = record.control ?? [];
     return {
       round: record.round,
@@ -110,6 +114,7 @@ export function buildDebrief(code: string, G: GameState, metadata: Exercise, cha
   return {
     code,
     scenario: { id: G.scenario, title: sc?.title ?? null },
+    parallel: metadata.triangles.exercise.parallelKey ?? null,
     rounds: G.rounds,
     over: G.step.kind === 'over',
     timeline,

@@ -28,6 +28,12 @@ export interface ExerciseInfo {
   teams: PowerId[];
   botLevel: BotLevel;
   members: Partial<Record<PowerId, Member[]>>;
+  /**
+   * A fingerprint of the seed Control chose (never the seed: it would foretell every
+   * deal), the same for every exercise of that seed, so the debrief can put parallel
+   * groups side by side; absent when the server drew the seed.
+   */
+  parallelKey?: string;
   /** Present when Control uploaded the exercise's own scenario (customScenarios.ts). */
   customScenario?: StoredScenario;
 }

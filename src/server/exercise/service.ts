@@ -60,6 +60,7 @@ export class ExerciseService {
       teams: request.teams,
       botLevel: request.bots,
       members: {},
+      ...(request.seed ? { parallelKey: parallelKey(request.seed) } : {}),
       ...(custom ? { customScenario: custom } : {}),
     };
     const scenario = custom?.id ?? request.scenario;
@@ -179,6 +180,11 @@ export class ExerciseService {
     await this.store.wipe(code);
     this.customs.forget(metadata.triangles.scenario);
   }
+}
+
+/** The same for exercises of one seed, and no way back to the seed. */
+function parallelKey(seed: string): string {
+  return hashToken(`parallel groups:${seed}`);
 }
 
 export function exerciseOf(metadata: Server.MatchData, code: string): Exercise {

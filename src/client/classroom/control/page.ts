@@ -12,7 +12,7 @@ import { LobbyProblem, lobbyApi } from '../../net/lobbyApi.js';
 import { lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el } from '../../ui/screenDom.js';
 import { classroomLink, type ClassroomContext } from '../route.js';
-import { forgetControlKey, NEW_EXERCISE, privateControlLink, readControlKey, takeKeyFromAddress, writeControlKey } from './controlKeys.js';
+import { forgetControlToken, NEW_EXERCISE, privateControlLink, readControlToken, takeTokenFromAddress, writeControlToken } from '../controlToken.js';
 import { renderCreateForm } from './createForm.js';
 import { renderSetupRoom } from './setupRoom.js';
 import '../../ui/lobby/lobby.css';
@@ -23,8 +23,8 @@ const POLL_MS = 2000;
 export async function openControl(context: ClassroomContext): Promise<void> {
   const { storage, code } = context;
   if (code === NEW_EXERCISE) return openCreateForm(context);
-  takeKeyFromAddress(storage, code);
-  const token = readControlKey(storage, code);
+  takeTokenFromAddress(storage, code);
+  const token = readControlToken(storage, code);
   if (!token) {
     // The private link pasted into this very tab changes only the fragment: the page is not loaded again.
     window.addEventListener('hashchange', () => void openControl(context), { once: true });
@@ -50,7 +50,7 @@ async function openCreateForm(context: ClassroomContext): Promise<void> {
     checkScenario: exerciseApi.checkScenario,
     onCreate: async (request) => {
       const created = await exerciseApi.create(request);
-      writeControlKey(context.storage, created.code, created.controlToken);
+      writeControlToken(context.storage, created.code, created.controlToken);
       window.location.assign(classroomLink('control', created.code));
     },
     onBack: context.onHome,
@@ -78,7 +78,7 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
     onDelete: async () => {
       await exerciseApi.remove(code, token);
       stop();
-      forgetControlKey(context.storage, code);
+      forgetControlToken(context.storage, code);
       notice(context, SETUP.removed(code), '', 'control-deleted');
     },
     onHome: () => {

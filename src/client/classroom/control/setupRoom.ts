@@ -10,7 +10,7 @@ import { SETUP } from '../../../view/text/en-control.js';
 import type { PublicExercise } from '../../net/exerciseApi.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
-import { qrCode } from './qrCode.js';
+import { qrCodeSvg } from '../qrCode.js';
 
 export interface SetupRoomProps {
   code: string;
@@ -95,8 +95,11 @@ export function renderSetupRoom(root: HTMLElement, props: SetupRoomProps): Setup
 
 function sharePanel(props: SetupRoomProps): HTMLElement {
   const qrBox = el('div', { class: 'qr-box' }, el('p', { class: 'hint' }, SETUP.qrLoading));
-  void qrCode(props.studentLink, SETUP.qrLabel(props.studentLink)).then(
-    (code) => qrBox.replaceChildren(code),
+  void qrCodeSvg(props.studentLink, SETUP.qrLabel(props.studentLink)).then(
+    (code) => {
+      code.dataset.testid = 'control-qr';
+      qrBox.replaceChildren(code);
+    },
     (problem: Error) => qrBox.replaceChildren(el('p', { class: 'field-error' }, problem.message)),
   );
   const privateLink = el(
