@@ -12,7 +12,7 @@ import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { REFUSED, isChatRefusal } from '../../view/chatProtocol.js';
+import { REFUSED } from '../../view/chatProtocol.js';
 import type { ChatSocket } from './chatClient.js';
 import { precheck, type Match } from './match.js';
 import type { HeldSeat } from './onlineSeats.js';
@@ -54,9 +54,8 @@ export class RemoteMatch implements Match {
       this.listeners.forEach((listener) => listener());
     });
     this.client.start();
+    // The chat's refusals come on their own event, for the chat panel to say where the person typed.
     this.socket?.on(REFUSED, (why: string) => {
-      // The chat panel says its own refusals where the person typed.
-      if (isChatRefusal(why)) return;
       this.refusal = why;
       this.listeners.forEach((listener) => listener());
     });
