@@ -1,7 +1,7 @@
 /**
- * The game server as `npm run bench:server` runs it: a child process of its own (so
- * its memory is measured apart from the clients'), started by fork() with --expose-gc,
- * on a loopback port with SQLite in DATA_DIR. It talks to the bench over IPC:
+ * The game server as `npm run bench:server` and `bench:classroom` run it (benchHarness.ts):
+ * a child process of its own (so its memory is measured apart from the clients'),
+ * started by fork() with --expose-gc, on a loopback port with SQLite in DATA_DIR. It talks to the bench over IPC:
  *   → { ready, url }, { memory, usage }, { log, line } (every server error line)
  *   ← 'memory' (collect garbage, then measure), 'stop'
  * The lobby's per-client rate limits are raised: every bench client comes from one address.
@@ -17,7 +17,7 @@ export type ToServer = 'memory' | 'stop';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = process.env.DATA_DIR;
 if (!dataDir || !process.send) {
-  console.error('benchServerProcess: run by npm run bench:server (needs DATA_DIR and an IPC channel)');
+  console.error('benchServerProcess: run by npm run bench:server or bench:classroom (needs DATA_DIR and an IPC channel)');
   process.exit(2);
 }
 const tell = (message: FromServer) => process.send!(message);
