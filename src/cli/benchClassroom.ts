@@ -1,12 +1,14 @@
 /**
- * npm run bench:classroom -- --exercises N --seed S [--rounds R] [--order-seconds T] [--timeout SECONDS] [--profile]
+ * npm run bench:classroom -- --exercises N --seed S [--rounds R] [--order-seconds T] [--think MS] [--timeout SECONDS] [--profile]
  *
  * Classroom exercises under load on loopback: the real server in a child process
  * (benchHarness.ts: SQLite in a temp dir) and, in this process, N exercises of 40 raw
  * socket.io clients each: six teams (7, 7, 6, 6, 6 and 6 students, each on a device of
  * their own), Control and a projector, through whole games (the scenario's rounds unless
  * --rounds). In each orders step a team's members take turns editing the shared draft
- * (draft moves, each waited for before the next), then the captain locks the orders in;
+ * (draft moves, each waited for before the next, with a pause of 0.4 to 1.6 times --think
+ * between them: the default 375 ms keeps every team editing, far denser than a class
+ * talks), then the captain locks the orders in;
  * in one round (the second) half the teams never lock in, so the orders timer
  * (--order-seconds) expires and locks their drafts in as they stand. Captains take each
  * decision (a Normal bot's choice from the captain's view). Control pauses and resumes in
@@ -41,6 +43,8 @@ const exercises = intFlag(flags, 'exercises', 10);
 const seed = flags.get('seed') ?? '1';
 const rounds = intFlag(flags, 'rounds', scenario.rounds);
 const orderSeconds = intFlag(flags, 'order-seconds', 20, 5);
+/** Mean pause before each draft edit, lock-in and decision of a team. */
+const thinkMs = intFlag(flags, 'think', 375, 0);
 const timeoutSeconds = intFlag(flags, 'timeout', 900);
 const profile = flags.has('profile');
 
@@ -220,7 +224,7 @@ function padded(draft: Order[]): Order[] {
   return orders;
 }
 
-const think = (ex: Exercise) => sleep(150 + nextInt(ex.rng, 450));
+const think = (ex: Exercise) => sleep(thinkMs * (0.4 + nextInt(ex.rng, 1201) / 1000));
 const over = (state: SeenState<View>) => state.ctx.gameover !== undefined;
 
 /** A team through the game: decisions by the captain; in each orders step drafts by the members in turn, then the captain's lock-in. */
@@ -355,7 +359,7 @@ async function main(): Promise<void> {
     const inFlight = all.reduce((n, ex) => n + ex.inFlight, 0);
 
     console.log(
-      `\n${exercises} exercises × ${CLIENTS} clients (${exercises * CLIENTS} sockets: teams of ${TEAM_SIZES.join(', ')}, Control, projector), ${rounds} rounds, orders timer ${orderSeconds} s, seed ${seed}: ` +
+      `\n${exercises} exercises × ${CLIENTS} clients (${exercises * CLIENTS} sockets: teams of ${TEAM_SIZES.join(', ')}, Control, projector), ${rounds} rounds, orders timer ${orderSeconds} s, think ${thinkMs} ms, seed ${seed}: ` +
         (outcome === 'timeout' ? `TIMED OUT after ${timeoutSeconds} s` : `all finished in ${seconds.toFixed(1)} s`),
     );
     console.log(`latency, move sent → update at all ${CLIENTS} clients of the exercise: ${latencySummary(results.latencies)}`);
