@@ -135,9 +135,9 @@ export class ChatLog {
     return added;
   }
 
-  /** The reader wrote it: this device in an exercise, this seat otherwise. */
+  /** The reader wrote it: this device for a team's member, the seat (or Control, one person) otherwise. */
   isMine(line: ChatLine): boolean {
-    return this.teams ? this.own.has(line.seq) : line.from === this.reader;
+    return this.teams && this.reader !== CONTROL ? this.own.has(line.seq) : line.from === this.reader;
   }
 
   lines(channel: ChatChannel): ChatLine[] {

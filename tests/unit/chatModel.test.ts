@@ -85,6 +85,11 @@ describe('chat model', () => {
     expect(log.isMine(log.lines('public')[0]!)).toBe(false);
     expect(log.unread('team:JPN')).toBe(1);
     expect(log.unread('public')).toBe(1);
+    // Control is one person: its statements are its own, in the history after a reload too.
+    const control = new ChatLog(CONTROL);
+    control.reset(chatChannels(CONTROL, true), []);
+    control.add([line(4, 'public', CONTROL), line(5, 'public', 'JPN')]);
+    expect(control.lines('public').map((l) => control.isMine(l))).toEqual([true, false]);
     // Outside an exercise the seat is one person: every line of the power is theirs.
     const solo = new ChatLog('JPN');
     solo.add([line(1, 'public', 'JPN')]);

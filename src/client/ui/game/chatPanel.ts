@@ -90,7 +90,7 @@ export class ChatPanel {
 
     const tools: HTMLElement[] = [];
     if (this.reader === CONTROL) {
-      const mute = el('button', { type: 'button', class: 'button chat-mute', 'data-testid': 'chat-mute', 'aria-pressed': 'false' }, CHAT.mute);
+      const mute = el('button', { type: 'button', class: 'button chat-mute', 'data-testid': 'chat-mute' }, CHAT.mute);
       mute.addEventListener('click', () => this.chat.mute(this.open, !this.chat.log.isMuted(this.open)));
       this.muteButton = mute;
       tools.push(el('div', { class: 'chat-tools' }, mute));
@@ -202,10 +202,8 @@ export class ChatPanel {
     this.status.hidden = why === '';
     this.input.disabled = why !== '';
     this.sendButton!.disabled = why !== '';
-    if (this.muteButton) {
-      this.muteButton.textContent = muted ? CHAT.unmute : CHAT.mute;
-      this.muteButton.setAttribute('aria-pressed', String(muted));
-    }
+    // The button says what it will do; the tab's "muted" mark says how things are.
+    if (this.muteButton) this.muteButton.textContent = muted ? CHAT.unmute : CHAT.mute;
   }
 
   private append(line: ChatLine): void {
