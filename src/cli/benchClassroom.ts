@@ -33,7 +33,7 @@ import type { ControlCommand, ControlView, Order, SeatView } from '../game/types
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
 import { loadScenarioFolder } from '../server/scenarios.js';
 import { intFlag, parseArgs } from './args.js';
-import { latencySummary, memoryLine, post, seatSocket, sendMove, withBenchServer, type LogEntry, type SeenState } from './benchHarness.js';
+import { cpuSeconds, latencySummary, memoryLine, post, seatSocket, sendMove, withBenchServer, type LogEntry, type SeenState } from './benchHarness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scenario = loadScenarioFolder(`${root}scenarios`).get(DEFAULT_SCENARIO)!;
@@ -319,7 +319,7 @@ async function openExercise(base: string, index: number): Promise<{ ex: Exercise
 }
 
 async function main(): Promise<void> {
-  await withBenchServer(profile, async ({ base, before, errors: serverErrors, memory }) => {
+  await withBenchServer(profile, async ({ base, before, errors: serverErrors, memory, cpu }) => {
     const opened = [];
     for (let i = 0; i < exercises; i++) opened.push(await openExercise(base, i));
     console.log(`${exercises} exercises created and joined; connecting ${exercises * CLIENTS} sockets`);
@@ -337,6 +337,7 @@ async function main(): Promise<void> {
     }
 
     const started = performance.now();
+    const cpuAtStart = { server: await cpu(), clients: process.cpuUsage() };
     const timedOut = new Promise<'timeout'>((resolve) => setTimeout(resolve, timeoutSeconds * 1000, 'timeout').unref());
     // Every class starts within a few seconds: the exercises run side by side.
     const runs = all.map(async (ex) => {
@@ -353,6 +354,8 @@ async function main(): Promise<void> {
     })();
     const outcome = await Promise.race([Promise.all(runs), timedOut]);
     const seconds = (performance.now() - started) / 1000;
+    const serverCpu = cpuSeconds(cpuAtStart.server, await cpu());
+    const clientsCpu = cpuSeconds(cpuAtStart.clients, process.cpuUsage());
     const usage = await Promise.race([during, sleep(10_000).then(() => null)]);
     const expiries = all.map((ex) => ex.check());
     all.forEach((ex) => ex.clients.forEach((c) => c.socket.close()));
@@ -365,6 +368,8 @@ async function main(): Promise<void> {
     console.log(`latency, move sent → update at all ${CLIENTS} clients of the exercise: ${latencySummary(results.latencies)}`);
     const moveSeconds = (results.lastDone - results.firstSent) / 1000;
     console.log(`throughput: ${(results.latencies.length / moveSeconds).toFixed(1)} moves/s (${((results.latencies.length * CLIENTS) / moveSeconds).toFixed(0)} client updates/s) over ${moveSeconds.toFixed(1)} s`);
+    // Both processes share the machine (and, here, other people's work): which of them the time went to.
+    console.log(`CPU over the play: server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / (results.latencies.length + results.timerMoves)).toFixed(1)} ms per move), bench clients ${clientsCpu.toFixed(1)} s, in ${seconds.toFixed(1)} s`);
     console.log(`moves: ${results.draftsAcked} drafts and ${results.ordersAcked} lock-ins acknowledged, ${results.overtaken} overtaken by the timer (refused, not lost), ${results.timerMoves} timer moves`);
     console.log(`timer expiries per exercise: ${expiries.join(', ')}`);
     if (usage) console.log(memoryLine(before, usage, exercises, 'exercise'));

@@ -20,6 +20,8 @@ export interface BenchServer {
   /** Every error line it logged once it was ready. */
   errors: string[];
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** The CPU time it has used so far. */
+  cpu(): Promise<NodeJS.CpuUsage>;
 }
 
 /** Run `bench` against a fresh server process with SQLite in a temp dir; both go afterwards. `profile` writes a CPU profile to ./profiles. */
@@ -31,7 +33,7 @@ export async function withBenchServer(profile: boolean, bench: (server: BenchSer
   try {
     const base = await child.ready;
     ready = true;
-    await bench({ base, before: await child.memory(), errors, memory: child.memory });
+    await bench({ base, before: await child.memory(), errors, memory: child.memory, cpu: child.cpu });
   } finally {
     await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -47,11 +49,13 @@ function startServerProcess(dataDir: string, onLog: (line: string) => void, prof
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting: Array<(usage: NodeJS.MemoryUsage) => void> = [];
+  const waitingCpu: Array<(usage: NodeJS.CpuUsage) => void> = [];
   const ready = new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server process exited (code ${code}) before it was ready`)));
     child.on('message', (message: FromServer) => {
       if (message.kind === 'ready') resolve(message.url);
       else if (message.kind === 'memory') waiting.shift()?.(message.usage);
+      else if (message.kind === 'cpu') waitingCpu.shift()?.(message.usage);
       else onLog(message.line);
     });
   });
@@ -60,6 +64,7 @@ function startServerProcess(dataDir: string, onLog: (line: string) => void, prof
     ready,
     /** The server's memory after a forced garbage collection. */
     memory: () => new Promise<NodeJS.MemoryUsage>((resolve) => (waiting.push(resolve), ask('memory'))),
+    cpu: () => new Promise<NodeJS.CpuUsage>((resolve) => (waitingCpu.push(resolve), ask('cpu'))),
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), ask('stop'))),
   };
 }
@@ -131,6 +136,11 @@ export function latencySummary(latencies: number[]): string {
 
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 export const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+
+/** CPU seconds (user + system) between two readings. */
+export function cpuSeconds(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+  return (to.user - from.user + to.system - from.system) / 1e6;
+}
 
 /** The server's memory per unit of load (after GC, minus the same before the load). */
 export function memoryLine(before: NodeJS.MemoryUsage, during: NodeJS.MemoryUsage, count: number, unit: string): string {
