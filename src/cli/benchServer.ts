@@ -13,13 +13,9 @@
  * (parsing six views per move, the bots) is in the figures.
  * --profile writes a CPU profile of the server process (node --cpu-prof) to ./profiles.
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { botActionFor } from '../bots/levels.js';
 import { awaiting, stepKey } from '../game/actions.js';
 import { POWERS, type PowerId } from '../game/powers.js';
@@ -27,7 +23,7 @@ import type { SeatView } from '../game/types.js';
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
 import { loadScenarioFolder } from '../server/scenarios.js';
 import { intFlag, parseArgs } from './args.js';
-import type { FromServer, ToServer } from './benchServerProcess.js';
+import { kb, latencySummary, memoryLine, post, seatSocket, sendMove, withBenchServer, type LogEntry } from './benchHarness.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const matches = intFlag(flags, 'matches', 200);
@@ -47,14 +43,6 @@ interface Seat {
   playerID: string;
   credentials: string;
 }
-
-/** What a seat's socket receives: boardgame.io's state, the seat's view in G. */
-interface SeenState {
-  G: SeatView;
-  ctx: { gameover?: unknown };
-  _stateID: number;
-}
-type LogEntry = { action?: { type?: string; payload?: { playerID?: string } } };
 
 /** Moves in flight, and when every seat of the match had each resulting update. */
 class Tracker {
@@ -97,38 +85,6 @@ class Tracker {
   }
 }
 
-/** The server child; resolves once it listens. */
-function startServerProcess(dataDir: string, onLog: (line: string) => void) {
-  const child = fork(fileURLToPath(new URL('./benchServerProcess.ts', import.meta.url)), {
-    // As npm start runs it: production builds of immer and boardgame.io skip their development checks.
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir },
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(profile ? ['--cpu-prof', '--cpu-prof-dir=profiles'] : [])],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const waiting: Array<(usage: NodeJS.MemoryUsage) => void> = [];
-  const ready = new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server process exited (code ${code}) before it was ready`)));
-    child.on('message', (message: FromServer) => {
-      if (message.kind === 'ready') resolve(message.url);
-      else if (message.kind === 'memory') waiting.shift()?.(message.usage);
-      else onLog(message.line);
-    });
-  });
-  const ask = (message: ToServer) => child.send(message);
-  return {
-    ready,
-    memory: () => new Promise<NodeJS.MemoryUsage>((resolve) => (waiting.push(resolve), ask('memory'))),
-    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), ask('stop'))),
-  };
-}
-
-async function post(url: string, body: unknown): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
-
 /** A started match with all six seats taken (through the lobby API, as players would). */
 async function openMatch(base: string, index: number): Promise<{ matchID: string; seats: Seat[] }> {
   const { matchID, hostToken } = await post(`${base}/api/matches`, { rounds, seed: `${seed}-${index}` });
@@ -143,15 +99,18 @@ async function openMatch(base: string, index: number): Promise<{ matchID: string
 
 /** One seat over a raw socket, played by a Normal bot; resolves when the game is over. */
 function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, onActive: () => void): { socket: Socket; synced: Promise<void>; done: Promise<void> } {
-  const socket = io(`${base}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
   // One action per step: the update for another seat's move must not make this seat act twice.
   let actedFor = '';
-  // A socket that fails to connect counts as an error and must not hold up the next batch.
-  const synced = new Promise<void>((resolve) => ['sync', 'connect_error', 'disconnect'].forEach((event) => socket.once(event, () => resolve())));
-  const done = new Promise<void>((resolve) => {
-    const onState = (state: SeenState) => {
+  let finished: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const { socket, synced } = seatSocket<SeatView>(base, matchID, seat.playerID, seat.credentials, POWERS.length, `${matchID} ${seat.power}`, {
+    onState: (state, update) => {
+      if (update) {
+        tracker.received(matchID, state._stateID, update.log);
+        onActive();
+      }
       const view = state.G;
-      if (state.ctx.gameover !== undefined) return resolve();
+      if (state.ctx.gameover !== undefined) return finished();
       const step = stepKey(view);
       if (actedFor === step || !awaiting(view).includes(seat.power)) return;
       actedFor = step;
@@ -159,50 +118,23 @@ function playSeat(base: string, matchID: string, seat: Seat, tracker: Tracker, o
       const [type, args] = action.type === 'orders' ? ['submitOrders', [action.orders]] : ['decide', [action.option]];
       const move = () => {
         tracker.sent(matchID, seat.playerID);
-        socket.emit('update', { type: 'MAKE_MOVE', payload: { type, args, playerID: seat.playerID, credentials: seat.credentials } }, state._stateID, matchID, seat.playerID);
+        sendMove(socket, matchID, seat.playerID, seat.credentials, state._stateID, type, args);
       };
       // Timing only, not the game: an unseeded random wait is fine here.
       if (thinkMs > 0) setTimeout(move, Math.random() * 2 * thinkMs);
       else move();
-    };
-    socket.on('sync', (_id: string, info: { state: SeenState }) => onState(info.state));
-    socket.on('update', (_id: string, state: SeenState, log: LogEntry[]) => {
-      tracker.received(matchID, state._stateID, log);
-      onActive();
-      onState(state);
-    });
-    socket.on('triangles:refused', (reason: string) => tracker.errors.push(`${matchID} ${seat.power}: refused: ${reason}`));
-    socket.on('connect_error', (error: Error) => tracker.errors.push(`${matchID} ${seat.power}: cannot connect: ${error.message}`));
-    socket.on('disconnect', (reason: string) => {
-      if (reason !== 'io client disconnect') tracker.errors.push(`${matchID} ${seat.power}: disconnected: ${reason}`);
-    });
-    socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, POWERS.length));
-    socket.io.engine.on('packet', ({ type, data }) => {
-      if (type !== 'message' || typeof data !== 'string') return;
-      tracker.bytes += data.length;
+    },
+    onError: (message) => tracker.errors.push(message),
+    onMessage: (size) => {
+      tracker.bytes += size;
       tracker.messages += 1;
-    });
+    },
   });
   return { socket, synced, done };
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
-const kb = (bytes: number) => (bytes / 1024).toFixed(0);
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'triangles-bench-'));
-  const serverErrors: string[] = [];
-  let serverReady = false;
-  const server = startServerProcess(dataDir, (line) => (serverReady ? serverErrors.push(line) : console.log(line)));
-  try {
-    const base = await server.ready;
-    serverReady = true;
-    const before = await server.memory();
-
+  await withBenchServer(profile, async ({ base, before, errors: serverErrors, memory }) => {
     const opened = [];
     // A few lobby requests at a time: the lobby is not what is measured.
     for (let i = 0; i < matches; i += 10) opened.push(...(await Promise.all(Array.from({ length: Math.min(10, matches - i) }, (_, k) => openMatch(base, i + k)))));
@@ -221,7 +153,7 @@ async function main(): Promise<void> {
         seats.map((seat) =>
           playSeat(base, matchID, seat, tracker, () => {
             active.add(matchID);
-            if (active.size === matches && !duringPlay) duringPlay = server.memory();
+            if (active.size === matches && !duringPlay) duringPlay = memory();
           }),
         ),
       );
@@ -233,26 +165,19 @@ async function main(): Promise<void> {
     seats.forEach((s) => s.socket.close());
     const during = (await (duringPlay as Promise<NodeJS.MemoryUsage> | null)) ?? null;
 
-    const sorted = [...tracker.latencies].sort((a, b) => a - b);
+    const moves = tracker.latencies.length;
     const moveSeconds = (tracker.lastDone - tracker.firstSent) / 1000;
     console.log(`\n${matches} matches × 6 seats (${matches * POWERS.length} sockets), ${rounds} rounds each, seed ${seed}, think ${thinkMs} ms: ${outcome === 'timeout' ? `TIMED OUT after ${timeoutSeconds} s` : `all finished in ${seconds.toFixed(1)} s`}`);
-    console.log(`latency, move sent → update at all six seats: p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p95 ${quantile(sorted, 0.95).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms, max ${quantile(sorted, 1).toFixed(1)} ms over ${sorted.length} moves`);
-    console.log(`throughput: ${(sorted.length / moveSeconds).toFixed(1)} moves/s (${(sorted.length * POWERS.length / moveSeconds).toFixed(0)} seat updates/s) over ${moveSeconds.toFixed(1)} s`);
-    if (during) {
-      console.log(
-        `server memory per active match (after GC, minus before): heap ${kb((during.heapUsed - before.heapUsed) / matches)} kB, RSS ${kb((during.rss - before.rss) / matches)} kB ` +
-          `(heap ${mb(before.heapUsed)} → ${mb(during.heapUsed)} MB, RSS ${mb(before.rss)} → ${mb(during.rss)} MB)`,
-      );
-    } else console.log('server memory: not measured (not every match got a move)');
+    console.log(`latency, move sent → update at all six seats: ${latencySummary(tracker.latencies)}`);
+    console.log(`throughput: ${(moves / moveSeconds).toFixed(1)} moves/s (${((moves * POWERS.length) / moveSeconds).toFixed(0)} seat updates/s) over ${moveSeconds.toFixed(1)} s`);
+    if (during) console.log(memoryLine(before, during, matches, 'match'));
+    else console.log('server memory: not measured (not every match got a move)');
     console.log(`traffic to the seats: ${tracker.messages} messages, mean ${kb(tracker.bytes / tracker.messages)} kB`);
     const lost = tracker.pending.size;
     console.log(`errors: ${tracker.errors.length} on sockets, ${serverErrors.length} logged by the server; lost moves (sent, never seen by all seats): ${lost}`);
     for (const line of [...tracker.errors, ...serverErrors].slice(0, 10)) console.log(`  ${line.split('\n')[0]}`);
     if (outcome === 'timeout' || lost > 0 || tracker.errors.length > 0 || serverErrors.length > 0) process.exitCode = 1;
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -19,10 +19,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Server as IOServer } from 'socket.io';
 import type { IntermediateTransportData } from 'boardgame.io/dist/types/src/master/master';
 import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
-import { CONTROL_SEAT } from '../game/powers.js';
+import { CONTROL_SEAT, powerOfSeat } from '../game/powers.js';
 import type { Scenario } from '../scenario/schema.js';
 import { authenticateSeat, botAuth } from './auth.js';
-import { ChatHub } from './chat.js';
+import { ChatHub, type ChatLimits } from './chat.js';
 import { BotPool } from './bots/botPool.js';
 import { exerciseRoutes } from './exercise/api.js';
 import { CustomScenarios } from './exercise/customScenarios.js';
@@ -59,6 +59,8 @@ export interface ServerOptions {
   scenarioDir?: string;
   defaultScenario: string;
   limits?: ApiLimits;
+  /** How fast one socket may send chat lines (default DEFAULT_CHAT_LIMITS). */
+  chatLimits?: ChatLimits;
   /** Log lines go here (tests keep them quiet). */
   log?: (line: string) => void;
   /** For tests: a table prefix on PostgreSQL so runs do not see each other. */
@@ -155,11 +157,14 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     bots!.poke(matchID);
     clock!.poke(matchID);
   });
-  const exercises = new ExerciseService(lobby, store, customs, (matchID, playerID, tokenHash) => closeMemberSockets(transport, matchID, playerID, tokenHash));
+  // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
+  const chat = new ChatHub(lobby, store, pubSubOf() as never, options.chatLimits);
+  const exercises = new ExerciseService(lobby, store, customs, (matchID, playerID, tokenHash) => {
+    closeMemberSockets(transport, matchID, playerID, tokenHash);
+    chat.dropMember(matchID, powerOfSeat(playerID)!, tokenHash);
+  });
   const presence = new Presence(lobby, onError);
   const startedCache = new Set<string>();
-  // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
-  const chat = new ChatHub(lobby, store, pubSubOf() as never);
 
   guardSockets((server.app as unknown as { _io: IOServer })._io, GAME_NAME, {
     isStarted: async (matchID) => {

@@ -15,8 +15,8 @@ export interface GuardHooks {
   onSeen?: (socket: Socket, matchID: string, playerID: string | null, credentials: unknown) => void;
   /** Who of a seat's people may make this move (exercise/moveRules.ts); a refusal reason, or null. */
   checkMove?: (matchID: string, playerID: string, type: string, credentials: unknown) => Promise<Check>;
-  /** Our own events on the game's socket (chat); return a refusal reason, or null. */
-  custom?: Record<string, (socket: Socket, args: unknown[]) => Promise<string | null>>;
+  /** Our own events on the game's socket (chat): each handler answers for itself, refusals included. */
+  custom?: Record<string, (socket: Socket, args: unknown[]) => Promise<void>>;
 }
 
 const MOVES = new Set(['submitOrders', 'decide', 'draft', 'control']);
@@ -29,6 +29,10 @@ export function guardSockets(io: IOServer, namespace: string, hooks: GuardHooks)
   io.of(namespace).use((socket, next) => {
     socket.on('error', (error: Error) => socket.emit('triangles:refused', error.message));
     socket.use(([event, ...args], proceed) => {
+      // Own keys only: an event named "constructor" is no handler.
+      const own = hooks.custom && Object.hasOwn(hooks.custom, event) ? hooks.custom[event] : undefined;
+      // Handled here and never passed on: boardgame.io's own chat is replaced by ours (private channels, kept with the match).
+      if (own) return void own(socket, args).catch((error: Error) => socket.emit('triangles:refused', `could not handle the message: ${error.message}`));
       void checkPacket(socket, event, args, hooks).then(
         (problem) => (problem ? proceed(new Error(problem)) : proceed()),
         (error: Error) => proceed(new Error(`could not check the message: ${error.message}`)),
@@ -57,12 +61,8 @@ async function checkPacket(socket: Socket, event: string, args: unknown[], hooks
       const refused = await hooks.checkMove?.(matchID as string, playerID as string, type, sent);
       return refused ? `move refused: ${refused}` : null;
     }
-    default: {
-      const handler = hooks.custom?.[event];
-      // boardgame.io's own chat is replaced by ours (private channels, kept with the match).
-      if (!handler) return `unknown message "${String(event).slice(0, 40)}"`;
-      return handler(socket, args);
-    }
+    default:
+      return `unknown message "${String(event).slice(0, 40)}"`;
   }
 }
 

@@ -16,6 +16,7 @@ import type { SeatView } from '../../src/game/types.js';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { ServerConfig } from '../../src/server/config.js';
+import type { ChatLimits } from '../../src/server/chat.js';
 import type { ApiLimits } from '../../src/server/lobby/api.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { realScenario } from './scenarios.js';
@@ -33,12 +34,14 @@ export function tempDir(): { dir: string; remove: () => void } {
 
 /** Limits no test reaches: tests that are not about rate limits make many matches from one address. */
 export const OPEN_LIMITS: ApiLimits = { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } };
+/** The same for chat: a test's Control sends many statements and mutes from one socket. */
+export const OPEN_CHAT_LIMITS: ChatLimits = { burst: 100, perMinute: 100 };
 
-export async function startTestServer(overrides: Partial<ServerConfig> & { limits?: ApiLimits; tablePrefix?: string } = {}): Promise<RunningServer> {
-  const { limits, tablePrefix, ...config } = overrides;
+export async function startTestServer(overrides: Partial<ServerConfig> & { limits?: ApiLimits; chatLimits?: ChatLimits; tablePrefix?: string } = {}): Promise<RunningServer> {
+  const { limits, chatLimits, tablePrefix, ...config } = overrides;
   return startServer(
     { port: 0, host: '127.0.0.1', dataDir: overrides.dataDir ?? tempDir().dir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [], ...config },
-    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(limits ? { limits } : {}), ...(tablePrefix ? { tablePrefix } : {}) },
+    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(limits ? { limits } : {}), ...(chatLimits ? { chatLimits } : {}), ...(tablePrefix ? { tablePrefix } : {}) },
   );
 }
 

@@ -6,62 +6,17 @@
  * To show that a line did NOT reach a socket, a later line is sent that does reach
  * it: one server delivers a match's lines to a socket in order.
  */
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { CHAT_HISTORY, CHAT_JOIN, CHAT_MESSAGE, CHAT_SEND, REFUSED, type ChatLine, type ChatTarget } from '../../src/view/chatProtocol.js';
+import { CHAT_JOIN, CHAT_SEND, type ChatRefusal } from '../../src/view/chatProtocol.js';
+import { chatReader, joinChat, joinedChat, refusalOf, sendChat, texts, type ChatReader as Reader } from '../helpers/chatSockets.js';
 import { api, createFullMatch, startTestServer, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from '../helpers/services.js';
 
 
-/** A chat socket and everything it received. */
-interface Reader {
-  socket: Socket;
-  lines: ChatLine[];
-  history: ChatLine[];
-  refusals: string[];
-}
-
-async function reader(url: string): Promise<Reader> {
-  const socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
-  const r: Reader = { socket, lines: [], history: [], refusals: [] };
-  socket.on(CHAT_MESSAGE, (line: ChatLine) => r.lines.push(line));
-  socket.on(REFUSED, (reason: string) => r.refusals.push(reason));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return r;
-}
-
-/** Join as a seat (or a spectator with `seat` null) and wait for the history. */
-async function join(r: Reader, matchID: string, seat: Seat | null): Promise<ChatLine[]> {
-  const history = new Promise<ChatLine[]>((resolve) => r.socket.once(CHAT_HISTORY, resolve));
-  r.socket.emit(CHAT_JOIN, matchID, seat?.playerID ?? null, seat?.credentials);
-  r.history = await history;
-  return r.history;
-}
-
-async function joined(url: string, matchID: string, seat: Seat | null): Promise<Reader> {
-  const r = await reader(url);
-  await join(r, matchID, seat);
-  return r;
-}
-
-function send(r: Reader, matchID: string, to: ChatTarget | unknown, text: unknown): void {
-  r.socket.emit(CHAT_SEND, matchID, { to, text });
-}
-
-/** The next refusal this socket gets after sending `args`. */
-async function refusalOf(r: Reader, event: string, ...args: unknown[]): Promise<string> {
-  const before = r.refusals.length;
-  r.socket.emit(event, ...args);
-  await vi.waitFor(() => expect(r.refusals.length).toBeGreaterThan(before));
-  return r.refusals[before]!;
-}
-
-const texts = (lines: ChatLine[]) => lines.map((line) => line.text);
+/** A refusal with its code, and the server's own account of it. */
+const refusal = (code: ChatRefusal['code'], detail: RegExp) => ({ code, detail: expect.stringMatching(detail) });
 
 describe('chat', () => {
   let server: RunningServer;
@@ -74,8 +29,8 @@ describe('chat', () => {
   beforeAll(async () => {
     server = await startTestServer({ limits: OPEN_LIMITS });
     match = await createFullMatch(server.url);
-    for (const power of POWERS) seats[power] = await joined(server.url, match.matchID, seat(power));
-    spectator = await joined(server.url, match.matchID, null);
+    for (const power of POWERS) seats[power] = await joinedChat(server.url, match.matchID, seat(power));
+    spectator = await joinedChat(server.url, match.matchID, null);
   });
   afterAll(async () => {
     all().forEach((r) => r.socket.close());
@@ -83,7 +38,7 @@ describe('chat', () => {
   });
 
   it('delivers a public line to all six seats and to a spectator', async () => {
-    send(seats.CHN!, match.matchID, 'all', '  Hello, table  ');
+    sendChat(seats.CHN!, match.matchID, 'all', '  Hello, table  ');
     for (const r of all()) await vi.waitFor(() => expect(texts(r.lines)).toEqual(['Hello, table']));
     const line = spectator.lines[0]!;
     expect(line).toMatchObject({ seq: 1, channel: 'public', from: 'CHN', text: 'Hello, table' });
@@ -91,8 +46,8 @@ describe('chat', () => {
   });
 
   it('delivers a private CHN–RUS line to CHN and RUS only', async () => {
-    send(seats.RUS!, match.matchID, 'CHN', 'Just between us');
-    send(seats.USA!, match.matchID, 'all', 'Public again');
+    sendChat(seats.RUS!, match.matchID, 'CHN', 'Just between us');
+    sendChat(seats.USA!, match.matchID, 'all', 'Public again');
     for (const r of all()) await vi.waitFor(() => expect(texts(r.lines)).toContain('Public again'));
     for (const power of POWERS) {
       const expected = power === 'CHN' || power === 'RUS' ? ['Hello, table', 'Just between us', 'Public again'] : ['Hello, table', 'Public again'];
@@ -112,44 +67,50 @@ describe('chat', () => {
   });
 
   it('filters the history on join the same way', async () => {
-    const rus = await joined(server.url, match.matchID, seat('RUS'));
-    const kor = await joined(server.url, match.matchID, seat('KOR'));
-    const watcher = await joined(server.url, match.matchID, null);
-    expect(texts(rus.history)).toEqual(['Hello, table', 'Just between us', 'Public again']);
-    expect(texts(kor.history)).toEqual(['Hello, table', 'Public again']);
-    expect(texts(watcher.history)).toEqual(['Hello, table', 'Public again']);
+    const rus = await joinedChat(server.url, match.matchID, seat('RUS'));
+    const kor = await joinedChat(server.url, match.matchID, seat('KOR'));
+    const watcher = await joinedChat(server.url, match.matchID, null);
+    expect(texts(rus.history.lines)).toEqual(['Hello, table', 'Just between us', 'Public again']);
+    expect(texts(kor.history.lines)).toEqual(['Hello, table', 'Public again']);
+    expect(texts(watcher.history.lines)).toEqual(['Hello, table', 'Public again']);
+    // An online match's seat has one person: no team channel, and the five private talks.
+    expect(rus.history.channels).toEqual(['public', 'CHN+RUS', 'RUS+PRK', 'RUS+USA', 'RUS+JPN', 'RUS+KOR']);
+    expect(watcher.history.channels).toEqual(['public']);
     [rus, kor, watcher].forEach((r) => r.socket.close());
   });
 
   it('refuses bad joins and bad lines with a reason, stores none of them, and keeps running', async () => {
-    const r = await reader(server.url);
+    const r = await chatReader(server.url);
     const { matchID } = match;
-    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toMatch(/join the match's chat first/);
-    expect(await refusalOf(r, CHAT_JOIN, matchID, '0', 'not-the-token')).toMatch(/not CHN's credentials/);
-    expect(await refusalOf(r, CHAT_JOIN, matchID, '1', seat('CHN').credentials)).toMatch(/not RUS's credentials/);
-    expect(await refusalOf(r, CHAT_JOIN, 'ZZZZZ9', null)).toMatch(/no match with code ZZZZZ9/);
-    expect(await refusalOf(r, CHAT_JOIN, { $ne: 1 }, null)).toMatch(/match code/);
-    expect(await refusalOf(r, CHAT_JOIN, matchID, '7', 'x')).toMatch(/seat from "0" to "5"/);
-    await join(r, matchID, null);
-    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toMatch(/spectators may only read/);
+    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toEqual(refusal('notJoined', /join the match's chat first/));
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '0', 'not-the-token')).toEqual(refusal('credentials', /not CHN's credentials/));
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '1', seat('CHN').credentials)).toEqual(refusal('credentials', /not RUS's credentials/));
+    expect(await refusalOf(r, CHAT_JOIN, 'ZZZZZ9', null)).toEqual(refusal('noMatch', /no match with code ZZZZZ9/));
+    expect(await refusalOf(r, CHAT_JOIN, { $ne: 1 }, null)).toEqual(refusal('malformed', /match code/));
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '6', match.hostToken)).toEqual(refusal('notExercise', /only a classroom exercise has Control/));
+    expect(await refusalOf(r, CHAT_JOIN, matchID, '7', 'x')).toEqual(refusal('malformed', /seat from "0" to "5"/));
+    await joinChat(r, matchID, null);
+    expect(await refusalOf(r, CHAT_SEND, matchID, { to: 'all', text: 'hi' })).toEqual(refusal('spectator', /spectators may only read/));
 
     const chn = seats.CHN!;
-    const bad: Array<[unknown[], RegExp]> = [
-      [[matchID, { to: 'ALL', text: 'hi' }], /"to" must be "all" or one of/],
-      [[matchID, { to: 'CHN', text: 'hi' }], /another power/],
-      [[matchID, { to: 'all', text: 'x'.repeat(501) }], /too long \(501 characters, at most 500\)/],
-      [[matchID, { to: 'all', text: '   ' }], /empty/],
-      [[matchID, { to: 'all', text: 'two\nlines' }], /control characters/],
-      [[matchID, { to: 'all', text: 42 }], /must be a string/],
-      [[matchID, 'hi'], /must be an object/],
-      [[matchID, null], /must be an object/],
-      [['ABCDEF', { to: 'all', text: 'hi' }], /join the match's chat first/],
-      [[], /match code/],
+    const bad: Array<[unknown[], ChatRefusal['code'], RegExp]> = [
+      [[matchID, { to: 'ALL', text: 'hi' }], 'malformed', /"to" must be "all", "team" or one of/],
+      [[matchID, { to: 'CHN', text: 'hi' }], 'malformed', /another power/],
+      [[matchID, { to: 'all', text: 'x'.repeat(501) }], 'tooLong', /too long \(501 characters, at most 500\)/],
+      [[matchID, { to: 'all', text: '   ' }], 'empty', /empty/],
+      [[matchID, { to: 'all', text: 'two\nlines' }], 'malformed', /control characters/],
+      [[matchID, { to: 'all', text: 42 }], 'malformed', /must be a string/],
+      [[matchID, 'hi'], 'malformed', /must be an object/],
+      [[matchID, null], 'malformed', /must be an object/],
+      [['ABCDEF', { to: 'all', text: 'hi' }], 'notJoined', /join the match's chat first/],
+      [[], 'malformed', /match code/],
+      // A team channel, and so a line to one's team, is only in classroom exercises.
+      [[matchID, { to: 'team', text: 'hi' }], 'notExercise', /only in classroom exercises/],
     ];
-    for (const [args, reason] of bad) expect(await refusalOf(chn, CHAT_SEND, ...args), JSON.stringify(args)).toMatch(reason);
+    for (const [args, code, detail] of bad) expect(await refusalOf(chn, CHAT_SEND, ...args), JSON.stringify(args)).toEqual(refusal(code, detail));
     expect(await server.store.listChat(matchID)).toHaveLength(3);
     // Exactly 500 characters is fine.
-    send(chn, matchID, 'all', 'y'.repeat(500));
+    sendChat(chn, matchID, 'all', 'y'.repeat(500));
     await vi.waitFor(() => expect(spectator.lines.at(-1)?.text).toHaveLength(500));
     expect((await api(server.url, 'GET', `/api/matches/${matchID}`)).status).toBe(200);
     r.socket.close();
@@ -158,9 +119,9 @@ describe('chat', () => {
   it('refuses lines sent too fast from one socket', async () => {
     const jpn = seats.JPN!;
     const before = jpn.refusals.length;
-    for (let i = 0; i < 8; i++) send(jpn, match.matchID, 'KOR', `flood ${i}`);
+    for (let i = 0; i < 8; i++) sendChat(jpn, match.matchID, 'KOR', `flood ${i}`);
     await vi.waitFor(() => expect(jpn.refusals.length - before).toBe(3));
-    expect(jpn.refusals.slice(before)).toEqual(Array(3).fill('chat refused: too many messages, wait a moment'));
+    expect(jpn.refusals.slice(before)).toEqual(Array(3).fill(refusal('tooFast', /too many messages/)));
     await vi.waitFor(() => expect(texts(seats.KOR!.lines).filter((t) => t.startsWith('flood'))).toHaveLength(5));
   });
 
@@ -168,11 +129,11 @@ describe('chat', () => {
     const settings = (chat: boolean) => api(server.url, 'POST', `/api/matches/${match.matchID}/settings`, { hostToken: match.hostToken, settings: { chat } });
     expect((await settings(false)).status).toBe(200);
     const stored = (await server.store.listChat(match.matchID)).length;
-    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'all', text: 'anyone?' })).toBe('chat refused: the host has turned chat off');
-    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'RUS', text: 'psst' })).toMatch(/turned chat off/);
+    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'all', text: 'anyone?' })).toEqual(refusal('off', /the host has turned chat off/));
+    expect(await refusalOf(seats.PRK!, CHAT_SEND, match.matchID, { to: 'RUS', text: 'psst' })).toEqual(refusal('off', /turned chat off/));
     expect(await server.store.listChat(match.matchID)).toHaveLength(stored);
     expect((await settings(true)).status).toBe(200);
-    send(seats.PRK!, match.matchID, 'all', 'back on');
+    sendChat(seats.PRK!, match.matchID, 'all', 'back on');
     await vi.waitFor(() => expect(texts(spectator.lines)).toContain('back on'));
   });
 });
@@ -193,12 +154,12 @@ describe('chat across two server processes (PostgreSQL + Redis)', () => {
   it('delivers lines to readers on the other process, filtered by seat there', async () => {
     const match = await createFullMatch(one.url);
     const seat = (power: PowerId) => match.seats.find((s) => s.power === power)!;
-    const chn = await joined(one.url, match.matchID, seat('CHN'));
-    const rus = await joined(two.url, match.matchID, seat('RUS'));
-    const usa = await joined(two.url, match.matchID, seat('USA'));
-    const watcher = await joined(two.url, match.matchID, null);
-    send(chn, match.matchID, 'RUS', 'across the wire');
-    send(chn, match.matchID, 'all', 'to everyone');
+    const chn = await joinedChat(one.url, match.matchID, seat('CHN'));
+    const rus = await joinedChat(two.url, match.matchID, seat('RUS'));
+    const usa = await joinedChat(two.url, match.matchID, seat('USA'));
+    const watcher = await joinedChat(two.url, match.matchID, null);
+    sendChat(chn, match.matchID, 'RUS', 'across the wire');
+    sendChat(chn, match.matchID, 'all', 'to everyone');
     for (const r of [rus, usa, watcher, chn]) await vi.waitFor(() => expect(texts(r.lines)).toContain('to everyone'));
     expect(texts(rus.lines)).toEqual(['across the wire', 'to everyone']);
     expect(texts(chn.lines)).toEqual(['across the wire', 'to everyone']);

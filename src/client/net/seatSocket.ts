@@ -7,7 +7,7 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { createTrianglesGame, type GameHost } from '../../game/game.js';
-import { REFUSED, isChatRefusal } from '../../view/chatProtocol.js';
+import { REFUSED } from '../../view/chatProtocol.js';
 import type { ChatSocket } from './chatClient.js';
 
 type SeatClient = ReturnType<typeof Client>;
@@ -43,9 +43,8 @@ export class SeatSocket<View> {
       this.listeners.forEach((listener) => listener());
     });
     this.client.start();
+    // The chat's refusals come on their own event, for the chat panel to say where the person typed.
     this.socket?.on(REFUSED, (why: string) => {
-      // The chat panel says its own refusals where the person typed.
-      if (isChatRefusal(why)) return;
       this.refusal = why;
       this.listeners.forEach((listener) => listener());
     });

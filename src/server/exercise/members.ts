@@ -7,6 +7,7 @@
  */
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
+import type { ChatChannel } from '../../view/chatProtocol.js';
 import { sameHash } from '../auth.js';
 import type { StoredScenario } from './customScenarios.js';
 import { playerOf, type MatchMetadata } from '../lobby/matchInfo.js';
@@ -36,6 +37,8 @@ export interface ExerciseInfo {
   parallelKey?: string;
   /** Present when Control uploaded the exercise's own scenario (customScenarios.ts). */
   customScenario?: StoredScenario;
+  /** The chat channels Control has muted (src/server/chat.ts). */
+  muted?: ChatChannel[];
 }
 
 export type Exercise = MatchMetadata & { triangles: { exercise: ExerciseInfo } };
