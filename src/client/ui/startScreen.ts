@@ -41,9 +41,8 @@ export function renderStartScreen(root: HTMLElement, props: StartScreenProps): v
         { class: 'screen start-screen' },
         intro(props),
         savedPanel(props),
-        onlinePanel(props),
-        classroomPanel(),
-        exerciseEntry(),
+        // The other ways to play, side by side above the solo game's form: one row, not three.
+        el('div', { class: 'start-entries' }, onlinePanel(props), classroomPanel(), exerciseEntry()),
         form(props, scenario, choices, draw),
       ),
     );
