@@ -1,7 +1,8 @@
 /**
  * Control's console during play: where the exercise is and its clock, the commands
  * (each greyed out with the rules' reason when the match would refuse it), every
- * seat's secrets, the tracks and relations, injects, adjudication, and what happened
+ * seat's secrets, the tracks and relations, the chat (every conversation, Control's
+ * public statements, mutes), injects, adjudication, and what happened
  * (Control's commands this round and the match's log). The map is on the projector.
  */
 import type { PowerId } from '../../../game/powers.js';
@@ -45,6 +46,8 @@ export interface ConsoleProps {
   code: string;
   /** Each power's team members' names, or null for a bot. */
   teams: Partial<Record<PowerId, string[] | null>>;
+  /** The chat panel with Control as its reader (every conversation, statements, mutes), or null without a socket. */
+  chat: HTMLElement | null;
   projectorLink: string;
   debriefLink: string;
 }
@@ -124,6 +127,7 @@ export class ControlConsole {
           el(
             'div',
             { class: 'console-side' },
+            props.chat,
             panel('inject', CONSOLE.injectTitle, { 'data-testid': 'console-inject' }, this.slots.pool.element, injectForm(this.sc, send)),
             panel('adjudicate-panel', CONSOLE.adjudicateTitle, { 'data-testid': 'console-adjudicate' }, adjudicateForm(send)),
           ),

@@ -3,7 +3,7 @@
  * the setup room until the start (polled every two seconds), then the console. The
  * control token is kept in this browser; without it the page says how to get here.
  */
-import { POWERS, type PowerId } from '../../../game/powers.js';
+import { CONTROL_SEAT, POWERS, type PowerId } from '../../../game/powers.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { CLASSROOM_PROBLEM } from '../../../view/text/en-classroom.js';
 import { NO_TOKEN, SETUP } from '../../../view/text/en-control.js';
@@ -105,8 +105,19 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
 
 async function openConsole(context: ClassroomContext, token: string, scenario: Scenario, exercise: PublicExercise): Promise<void> {
   // The socket client is loaded only for the console.
-  const [{ ControlMatch }, { ControlConsole }] = await Promise.all([import('../../net/controlMatch.js'), import('./console.js')]);
+  const [{ ControlMatch }, { ControlConsole }, { ChatClient }, { ChatPanel }] = await Promise.all([
+    import('../../net/controlMatch.js'),
+    import('./console.js'),
+    import('../../net/chatClient.js'),
+    import('../../ui/game/chatPanel.js'),
+  ]);
   const match = new ControlMatch(scenario, context.host, context.code, token, window.location.origin);
+  // Control reads every conversation on the match's own socket, writes public statements and mutes; the panel is made right after the client, before any line can arrive for it.
+  let chat: InstanceType<typeof ChatPanel> | null = null;
+  if (match.socket) {
+    const client = new ChatClient(match.socket, context.code, { playerID: CONTROL_SEAT, credentials: token }, { onLines: () => chat?.update(), onRefused: (why) => chat?.refused(why) });
+    chat = new ChatPanel(client, exercise.chat);
+  }
   const teams: Partial<Record<PowerId, string[] | null>> = {};
   for (const power of POWERS) {
     const team = exercise.teams.find((t) => t.power === power);
@@ -116,6 +127,7 @@ async function openConsole(context: ClassroomContext, token: string, scenario: S
     match,
     code: context.code,
     teams,
+    chat: chat?.element ?? null,
     projectorLink: classroomLink('projector', context.code),
     debriefLink: classroomLink('debrief', context.code),
   });

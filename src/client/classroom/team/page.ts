@@ -215,7 +215,7 @@ class TeamPage {
     if (!this.exercise.started || !match.synced) {
       if (this.shown.kind !== 'room') {
         this.leaveScreen();
-        this.shown = { kind: 'room', room: renderTeamRoom(this.page.root, this.page.code, () => this.page.onHome()) };
+        this.shown = { kind: 'room', room: renderTeamRoom(this.page.root, this.page.code, this.exercise.chat ? (seat.chat?.panel.element ?? null) : null, () => this.page.onHome()) };
       }
       this.shown.room.show(roster, this.brief(power), this.notice);
       return;
