@@ -46,4 +46,6 @@ export const exerciseApi = {
   /** The address of an export, to fetch with `exportHeaders` (the token never goes in a URL). */
   exportPath: (code: string, format: 'json' | 'csv', partial = false) => `${exercisePath(code)}/debrief.${format}${partial ? '?partial=1' : ''}`,
   exportHeaders: bearer,
+  /** The server's clock (serverClock.ts). */
+  time: () => call<{ now: unknown }>('GET', '/api/time', undefined),
 };

@@ -10,6 +10,8 @@
  *   POST   /api/exercises/:code/move   { controlToken, member, power }
  *   POST   /api/exercises/:code/start  { controlToken }
  *   DELETE /api/exercises/:code        { controlToken }: the exercise and everything stored with it go
+ *   GET    /api/time                   { now }: the server's clock (ms since the epoch), for the pages' countdowns
+ *                                       and Control's commands (src/client/net/serverClock.ts)
  * and the debrief's exports (debriefApi.ts).
  */
 import { RateLimiter } from '../lobby/rateLimit.js';
@@ -58,6 +60,15 @@ export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): R
         limit(checkLimit, ctx);
         const checked = checkUpload(parse(scenarioCheck, await readJson(ctx, SCENARIO_BODY)).yaml);
         return checked.ok ? { ok: true, problems: [] } : { ok: false, problems: checked.problems, message: checked.message };
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/time$/,
+      async (ctx) => {
+        // Read at once, never kept: a stored answer would be a stale clock.
+        ctx.set('cache-control', 'no-store');
+        return { now: Date.now() };
       },
     ],
     ['GET', /^\/api\/exercises\/([^/]+)$/, async (_ctx, code) => exercises.get(code)],
