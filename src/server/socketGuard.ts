@@ -2,10 +2,12 @@
  * Every socket message is checked here before boardgame.io sees it. boardgame.io
  * trusts its clients' packets (shape, sizes, which events exist); a malformed one
  * could throw inside its handlers and take the process down. A refused packet gets a
- * `triangles:refused` message naming what was wrong, and goes no further.
+ * `triangles:refused` message naming what was wrong, and goes no further. One thing is
+ * changed rather than refused: a Control command's time far from the server's.
  */
 import type { Server as IOServer, Socket } from 'socket.io';
 import { CONTROL_SEAT, isControlSeat, powerOfSeat } from '../game/powers.js';
+import { boundCommandTime } from './exercise/commandTime.js';
 import { normaliseCode } from './lobby/codes.js';
 
 export interface GuardHooks {
@@ -57,9 +59,12 @@ async function checkPacket(socket: Socket, event: string, args: unknown[], hooks
       const problem = checkMatch(matchID) ?? checkGameSeat(playerID) ?? checkAction(action, playerID) ?? checkStateID(stateID);
       if (problem) return `move refused: ${problem}`;
       if (!(await hooks.isStarted(matchID as string))) return 'move refused: the host has not started the match yet';
-      const { type, credentials: sent } = (action as { payload: { type: string; credentials?: unknown } }).payload;
+      const { type, credentials: sent, args: moveArgs } = (action as { payload: { type: string; credentials?: unknown; args?: unknown } }).payload;
       const refused = await hooks.checkMove?.(matchID as string, playerID as string, type, sent);
-      return refused ? `move refused: ${refused}` : null;
+      if (refused) return `move refused: ${refused}`;
+      // A clock command's time from Control's device goes on only if it is near the server's (exercise/commandTime.ts).
+      if (type === 'control') boundCommandTime(moveArgs, Date.now());
+      return null;
     }
     default:
       return `unknown message "${String(event).slice(0, 40)}"`;

@@ -29,7 +29,7 @@ export function clockText(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** The exercise clock at `now` (ms since the epoch, this device's). */
+/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts). */
 export function clockModel(view: ControlView, now: number): ClockModel {
   const clock = view.clock;
   if (clock?.paused) return { state: 'paused', leftMs: clock.left, text: CONSOLE.clockPaused(clock.left === null ? null : clockText(clock.left)) };

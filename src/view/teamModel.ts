@@ -68,7 +68,7 @@ export interface ClockModel {
   seconds: number | null;
 }
 
-/** The exercise clock at `now` (ms since the epoch, this device's time). */
+/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts). */
 export function clockModel(clock: Clock | undefined, now: number): ClockModel {
   if (clock?.paused) {
     const seconds = clock.left === null ? null : Math.ceil(clock.left / 1000);

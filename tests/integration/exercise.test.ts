@@ -115,6 +115,15 @@ describe('classroom exercises on the server', () => {
     expect((await api(server.url, 'GET', `/api/exercises/${code}`)).status).toBe(404);
   });
 
+  it("answers whether a Control token opens the exercise, so a page can say so before it connects", async () => {
+    const { code, controlToken } = (await api(server.url, 'POST', '/api/exercises', { teamSize: 2 })).body as { code: string; controlToken: string };
+    const ask = (headers: Record<string, string>, at = code) => api(server.url, 'GET', `/api/exercises/${at}/control`, undefined, headers);
+    expect(await ask({ authorization: `Bearer ${controlToken}` })).toEqual({ status: 200, body: { control: true } });
+    expect(await ask({ authorization: 'Bearer not-the-key' })).toEqual({ status: 200, body: { control: false } });
+    expect((await ask({})).status).toBe(403);
+    expect((await ask({ authorization: `Bearer ${controlToken}` }, 'ZZZZZZ')).status).toBe(404);
+  });
+
   it('a whole exercise over sockets: shared drafts, captains, Control, the timer, and no secret to another team or the projector', async () => {
     const created = await api(server.url, 'POST', '/api/exercises', { rounds: ROUNDS, seed: SEED, teamSize: 2, teams: ['CHN', 'USA'], orderSeconds: 5, bots: 'easy' });
     const { code, controlToken } = created.body as { code: string; controlToken: string };

@@ -26,6 +26,8 @@ export interface ScenarioProblem {
 const exercisePath = (code: string) => `/api/exercises/${encodeURIComponent(code)}`;
 const notFound = (code: string): Wording => ({ 404: () => CLASSROOM_PROBLEM.notFound(code) });
 const bearer = (controlToken: string) => ({ authorization: `Bearer ${controlToken}` });
+/** A refused Control token is said as such, with the way in (the private link). */
+const controlOnly = (code: string): Wording => ({ ...notFound(code), 403: () => CLASSROOM_PROBLEM.wrongControlKey(code) });
 
 export const exerciseApi = {
   create: (request: CreateExercise) => call<{ code: string; controlToken: string }>('POST', '/api/exercises', request),
@@ -42,8 +44,13 @@ export const exerciseApi = {
   remove: (code: string, controlToken: string) => call<{ ok: true }>('DELETE', exercisePath(code), { controlToken }, notFound(code)),
   /** The debrief so far (`partial`) or of the finished exercise; Control's only. */
   debrief: (code: string, controlToken: string, partial = false) =>
-    call<Debrief>('GET', `${exercisePath(code)}/debrief.json${partial ? '?partial=1' : ''}`, undefined, notFound(code), bearer(controlToken)),
+    call<Debrief>('GET', `${exercisePath(code)}/debrief.json${partial ? '?partial=1' : ''}`, undefined, controlOnly(code), bearer(controlToken)),
+  /** Whether this token opens the exercise as Control. */
+  opensControl: (code: string, controlToken: string) =>
+    call<{ control: unknown }>('GET', `${exercisePath(code)}/control`, undefined, notFound(code), bearer(controlToken)).then((answer) => answer.control === true),
   /** The address of an export, to fetch with `exportHeaders` (the token never goes in a URL). */
   exportPath: (code: string, format: 'json' | 'csv', partial = false) => `${exercisePath(code)}/debrief.${format}${partial ? '?partial=1' : ''}`,
   exportHeaders: bearer,
+  /** The server's clock (serverClock.ts). */
+  time: () => call<{ now: unknown }>('GET', '/api/time', undefined),
 };

@@ -10,10 +10,16 @@
  *   POST   /api/exercises/:code/move   { controlToken, member, power }
  *   POST   /api/exercises/:code/start  { controlToken }
  *   DELETE /api/exercises/:code        { controlToken }: the exercise and everything stored with it go
+ *   GET    /api/exercises/:code/control  Authorization: Bearer <controlToken> → { control }: whether the Control token
+ *                                       a browser keeps opens the exercise, asked before it connects with it (a wrong
+ *                                       one is an answer, not a refusal: browsers log every refused request as an error)
+ *   GET    /api/time                   { now }: the server's clock (ms since the epoch), for the pages' countdowns
+ *                                       and Control's commands (src/client/net/serverClock.ts)
  * and the debrief's exports (debriefApi.ts).
  */
+import type { Context } from 'koa';
 import { RateLimiter } from '../lobby/rateLimit.js';
-import { limit, parse, readJson, type ApiLimits, type Route } from '../lobby/api.js';
+import { HttpError, limit, parse, readJson, type ApiLimits, type Route } from '../lobby/api.js';
 import { checkUpload, MAX_SCENARIO_CHARS } from './customScenarios.js';
 import { controlRequest, createExercise, joinExercise, moveMember, scenarioCheck } from './requests.js';
 import type { ExerciseService } from './service.js';
@@ -60,7 +66,23 @@ export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): R
         return checked.ok ? { ok: true, problems: [] } : { ok: false, problems: checked.problems, message: checked.message };
       },
     ],
+    [
+      'GET',
+      /^\/api\/time$/,
+      async (ctx) => {
+        // Read at once, never kept: a stored answer would be a stale clock.
+        ctx.set('cache-control', 'no-store');
+        return { now: Date.now() };
+      },
+    ],
     ['GET', /^\/api\/exercises\/([^/]+)$/, async (_ctx, code) => exercises.get(code)],
+    [
+      'GET',
+      /^\/api\/exercises\/([^/]+)\/control$/,
+      async (ctx, code) => {
+        return { control: await exercises.opensControl(code, bearerToken(ctx, 'send Authorization: Bearer <controlToken>')) };
+      },
+    ],
     ['GET', /^\/api\/exercises\/([^/]+)\/scenario$/, async (_ctx, code) => exercises.scenario(code)],
     [
       'POST',
@@ -99,4 +121,11 @@ export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): R
       },
     ],
   ];
+}
+
+/** Control's token from the Authorization header, kept out of addresses (logs, history); a 403 saying `how` without one. */
+export function bearerToken(ctx: Context, how: string): string {
+  const token = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
+  if (!token) throw new HttpError(403, `this is for Control: ${how}`);
+  return token;
 }

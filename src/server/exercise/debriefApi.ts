@@ -13,12 +13,12 @@ import type { MatchStore } from '../storage/types.js';
 import type { CustomScenarios } from './customScenarios.js';
 import { buildDebrief, type Debrief } from './debrief.js';
 import { debriefCsv } from './debriefCsv.js';
+import { bearerToken } from './api.js';
 import { checkControl, exerciseOf } from './service.js';
 
 export function debriefRoutes(store: MatchStore, customs: CustomScenarios): Route[] {
   const debriefFor = async (ctx: Context, code: string): Promise<Debrief> => {
-    const token = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1];
-    if (!token) throw new HttpError(403, 'the debrief is for Control: send Authorization: Bearer <controlToken>');
+    const token = bearerToken(ctx, 'the debrief reveals every secret; send Authorization: Bearer <controlToken>');
     const { state, metadata: raw } = await store.fetch(code, { state: true, metadata: true });
     if (!raw || !state) throw new HttpError(404, `no exercise with code ${code}`);
     const metadata = exerciseOf(raw, code);

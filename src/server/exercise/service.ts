@@ -173,6 +173,11 @@ export class ExerciseService {
     });
   }
 
+  /** Whether `controlToken` opens the exercise (a page checks the token it keeps before connecting with it). */
+  async opensControl(code: string, controlToken: string): Promise<boolean> {
+    return isControlToken(exerciseOf(await this.lobby.metadata(code), code), controlToken);
+  }
+
   /** Everything the exercise stored (the match, its log, its chat) goes. */
   async remove(code: string, controlToken: string): Promise<void> {
     const metadata = exerciseOf(await this.lobby.metadata(code), code);
@@ -192,8 +197,12 @@ export function exerciseOf(metadata: Server.MatchData, code: string): Exercise {
   return metadata as Exercise;
 }
 
+function isControlToken(metadata: Exercise, controlToken: string): boolean {
+  return sameHash(controlToken, metadata.triangles.hostKey);
+}
+
 export function checkControl(metadata: Exercise, controlToken: string): void {
-  if (!sameHash(controlToken, metadata.triangles.hostKey)) throw new LobbyError(403, 'only Control can do that (wrong control token)');
+  if (!isControlToken(metadata, controlToken)) throw new LobbyError(403, 'only Control can do that (wrong control token)');
 }
 
 /** A power students may join: one of the exercise's teams, not handed to a bot at the start. */

@@ -80,6 +80,11 @@ export const SETUP = {
   home: 'Back to the start screen',
 };
 
+/** The stored Control key was refused: the words are CLASSROOM_PROBLEM.wrongControlKey, shared with the debrief. */
+export const WRONG_TOKEN = {
+  title: (code: string) => `Exercise ${code}: this browser's Control key is not accepted`,
+};
+
 export const NO_TOKEN = {
   title: (code: string) => `Exercise ${code}: this browser is not its Control`,
   body: 'Only the teacher who created the exercise can run it. Open the private Control link you were given when you created it (it ends in #key=…), on this device. A student joins with the student link instead.',

@@ -1,7 +1,8 @@
 /**
  * Control's console during play: where the exercise is and its clock, the commands
  * (each greyed out with the rules' reason when the match would refuse it), every
- * seat's secrets, the tracks and relations, injects, adjudication, and what happened
+ * seat's secrets, the tracks and relations, the chat (every conversation, Control's
+ * public statements, mutes), injects, adjudication, and what happened
  * (Control's commands this round and the match's log). The map is on the projector.
  */
 import type { PowerId } from '../../../game/powers.js';
@@ -31,6 +32,7 @@ import { CONSOLE } from '../../../view/text/en-control.js';
 import { reasonText } from '../../../view/text/en.js';
 import { PANEL } from '../../../view/text/en-game.js';
 import type { ControlMatch } from '../../net/controlMatch.js';
+import { serverClock } from '../../net/serverClock.js';
 import { PanelSlot, panel } from '../../ui/game/dom.js';
 import { LogPanel } from '../../ui/game/logPanel.js';
 import { relationsList } from '../../ui/game/relationsList.js';
@@ -45,6 +47,8 @@ export interface ConsoleProps {
   code: string;
   /** Each power's team members' names, or null for a bot. */
   teams: Partial<Record<PowerId, string[] | null>>;
+  /** The chat panel with Control as its reader (every conversation, statements, mutes), or null without a socket. */
+  chat: HTMLElement | null;
   projectorLink: string;
   debriefLink: string;
 }
@@ -70,11 +74,11 @@ export class ControlConsole {
     const timerSeconds = el('input', { id: 'timer-seconds', type: 'number', class: 'text-input number-input', step: '1', min: '0', value: '120', 'data-testid': 'timer-seconds' });
     const endConfirm = this.endConfirm();
     this.buttons = {
-      pause: this.commandButton('pause', CONSOLE.pause, () => this.send(simpleCommand('pause', Date.now()))),
-      resume: this.commandButton('resume', CONSOLE.resume, () => this.send(simpleCommand('resume', Date.now()))),
+      pause: this.commandButton('pause', CONSOLE.pause, () => this.send(simpleCommand('pause', serverClock.now()))),
+      resume: this.commandButton('resume', CONSOLE.resume, () => this.send(simpleCommand('resume', serverClock.now()))),
       extend: this.commandButton('extend', CONSOLE.extend, () => this.send({ kind: 'extend', seconds: typedWhole(extendSeconds.value) })),
-      setTimer: this.commandButton('setTimer', CONSOLE.setTimer, () => this.send({ kind: 'setTimer', seconds: typedWhole(timerSeconds.value), at: Date.now() })),
-      advance: this.commandButton('advance', CONSOLE.advance, () => this.send(simpleCommand('advance', Date.now()))),
+      setTimer: this.commandButton('setTimer', CONSOLE.setTimer, () => this.send({ kind: 'setTimer', seconds: typedWhole(timerSeconds.value), at: serverClock.now() })),
+      advance: this.commandButton('advance', CONSOLE.advance, () => this.send(simpleCommand('advance', serverClock.now()))),
       end: this.commandButton('end', CONSOLE.end, () => {
         endConfirm.hidden = false;
         this.buttons.end.button.hidden = true;
@@ -124,6 +128,7 @@ export class ControlConsole {
           el(
             'div',
             { class: 'console-side' },
+            props.chat,
             panel('inject', CONSOLE.injectTitle, { 'data-testid': 'console-inject' }, this.slots.pool.element, injectForm(this.sc, send)),
             panel('adjudicate-panel', CONSOLE.adjudicateTitle, { 'data-testid': 'console-adjudicate' }, adjudicateForm(send)),
           ),
@@ -132,6 +137,8 @@ export class ControlConsole {
     );
     root.ownerDocument.title = `${CONSOLE.title(props.code)} — Triangles`;
     root.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    // The clock shows, and the clock commands carry, the server's time: this laptop's own may be minutes off.
+    serverClock.keepSynced();
     this.unsubscribe = props.match.onChange(() => this.update());
     this.tick = setInterval(() => this.drawClock(), 1000);
     this.update();
@@ -160,7 +167,7 @@ export class ControlConsole {
     };
     yes.addEventListener('click', () => {
       close();
-      this.send(simpleCommand('end', Date.now()));
+      this.send(simpleCommand('end', serverClock.now()));
     });
     no.addEventListener('click', () => {
       close();
@@ -184,7 +191,7 @@ export class ControlConsole {
     if (!match.synced) return;
     const view = match.view();
     const sc = this.sc;
-    const refusals = commandRefusals(sc, view, Date.now());
+    const refusals = commandRefusals(sc, view, serverClock.now());
     for (const [kind, { button, why }] of Object.entries(this.buttons)) {
       const reason = refusals[kind as CommandButton];
       button.disabled = reason !== null;
@@ -208,7 +215,7 @@ export class ControlConsole {
 
   private drawClock(): void {
     if (!this.props.match.synced) return;
-    const clock = clockModel(this.props.match.view(), Date.now());
+    const clock = clockModel(this.props.match.view(), serverClock.now());
     this.clock.textContent = clock.text;
     this.clock.dataset.state = clock.state;
   }

@@ -1,12 +1,13 @@
 /**
  * Control's page, `/?control=CODE`: the create-exercise form (`/?control=new`), then
  * the setup room until the start (polled every two seconds), then the console. The
- * control token is kept in this browser; without it the page says how to get here.
+ * control token is kept in this browser; without it, or with one the server does not
+ * accept, the page says how to get here.
  */
-import { POWERS, type PowerId } from '../../../game/powers.js';
+import { CONTROL_SEAT, POWERS, type PowerId } from '../../../game/powers.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { CLASSROOM_PROBLEM } from '../../../view/text/en-classroom.js';
-import { NO_TOKEN, SETUP } from '../../../view/text/en-control.js';
+import { NO_TOKEN, SETUP, WRONG_TOKEN } from '../../../view/text/en-control.js';
 import { exerciseApi, type PublicExercise } from '../../net/exerciseApi.js';
 import { LobbyProblem, lobbyApi } from '../../net/lobbyApi.js';
 import { lobbyHeader } from '../../ui/lobby/lobbyDom.js';
@@ -25,19 +26,29 @@ export async function openControl(context: ClassroomContext): Promise<void> {
   if (code === NEW_EXERCISE) return openCreateForm(context);
   takeTokenFromAddress(storage, code);
   const token = readControlToken(storage, code);
+  // The private link pasted into this very tab changes only the fragment: the page is not loaded again.
+  const awaitLink = () => window.addEventListener('hashchange', () => void openControl(context), { once: true });
   if (!token) {
-    // The private link pasted into this very tab changes only the fragment: the page is not loaded again.
-    window.addEventListener('hashchange', () => void openControl(context), { once: true });
+    awaitLink();
     return notice(context, NO_TOKEN.title(code), NO_TOKEN.body, 'control-no-token');
   }
   let exercise: PublicExercise;
   let scenario: Scenario;
+  let opens: boolean;
   try {
     exercise = await exerciseApi.get(code);
+    opens = await exerciseApi.opensControl(code, token);
     scenario = context.host.scenarios.get(exercise.scenario) ?? (await exerciseApi.scenario(code));
   } catch (problem) {
     if (problem instanceof LobbyProblem && problem.status === 404) return notice(context, CLASSROOM_PROBLEM.notFound(code), '', 'control-not-found');
     throw problem;
+  }
+  // A refused token is said here: the match's socket would leave the console "connecting" for ever.
+  if (!opens) {
+    // Proven wrong, it is no use kept: the right one comes with the private link.
+    forgetControlToken(storage, code);
+    awaitLink();
+    return notice(context, WRONG_TOKEN.title(code), CLASSROOM_PROBLEM.wrongControlKey(code), 'control-wrong-token');
   }
   if (exercise.started) return openConsole(context, token, scenario, exercise);
   setupRoom(context, token, scenario);
@@ -105,8 +116,19 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
 
 async function openConsole(context: ClassroomContext, token: string, scenario: Scenario, exercise: PublicExercise): Promise<void> {
   // The socket client is loaded only for the console.
-  const [{ ControlMatch }, { ControlConsole }] = await Promise.all([import('../../net/controlMatch.js'), import('./console.js')]);
+  const [{ ControlMatch }, { ControlConsole }, { ChatClient }, { ChatPanel }] = await Promise.all([
+    import('../../net/controlMatch.js'),
+    import('./console.js'),
+    import('../../net/chatClient.js'),
+    import('../../ui/game/chatPanel.js'),
+  ]);
   const match = new ControlMatch(scenario, context.host, context.code, token, window.location.origin);
+  // Control reads every conversation on the match's own socket, writes public statements and mutes; the panel is made right after the client, before any line can arrive for it.
+  let chat: InstanceType<typeof ChatPanel> | null = null;
+  if (match.socket) {
+    const client = new ChatClient(match.socket, context.code, { playerID: CONTROL_SEAT, credentials: token }, { onLines: () => chat?.update(), onRefused: (why) => chat?.refused(why) });
+    chat = new ChatPanel(client, exercise.chat);
+  }
   const teams: Partial<Record<PowerId, string[] | null>> = {};
   for (const power of POWERS) {
     const team = exercise.teams.find((t) => t.power === power);
@@ -116,6 +138,7 @@ async function openConsole(context: ClassroomContext, token: string, scenario: S
     match,
     code: context.code,
     teams,
+    chat: chat?.element ?? null,
     projectorLink: classroomLink('projector', context.code),
     debriefLink: classroomLink('debrief', context.code),
   });

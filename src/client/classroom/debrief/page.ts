@@ -2,10 +2,12 @@
  * The debrief, for Control: drawn from the server's debrief of the stored match
  * (asked with the control token this browser keeps), printable, exportable as CSV
  * and JSON, and comparable with parallel groups. While the exercise runs it shows
- * the rounds played so far. Without the token it says so and shows nothing else.
+ * the rounds played so far. Without the token, or with one the server refuses, it says
+ * so and shows nothing else.
  */
 import type { Scenario } from '../../../scenario/schema.js';
 import { debriefModel } from '../../../view/debriefModel.js';
+import { CLASSROOM_PROBLEM } from '../../../view/text/en-classroom.js';
 import { DEBRIEF } from '../../../view/text/en-debrief.js';
 import { exerciseApi, type Debrief } from '../../net/exerciseApi.js';
 import { historyChartsSection } from '../../ui/historyCharts.js';
@@ -32,6 +34,8 @@ export async function openDebrief(context: ClassroomContext): Promise<void> {
   let scenario: Scenario;
   let debrief: Debrief;
   try {
+    // Checked first: the debrief's own answer to a wrong key is a refusal the browser logs as an error.
+    if (!(await exerciseApi.opensControl(code, token))) return say(CLASSROOM_PROBLEM.wrongControlKey(code), 'debrief-wrong-token');
     // The debrief of a running exercise is the rounds so far; of a finished one, everything.
     [scenario, debrief] = await Promise.all([exerciseApi.scenario(code), exerciseApi.debrief(code, token, true)]);
   } catch (error) {

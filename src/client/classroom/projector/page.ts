@@ -14,6 +14,7 @@ import { PANEL } from '../../../view/text/en-game.js';
 import { PROJECTOR } from '../../../view/text/en-projector.js';
 import { LazyMap } from '../../map/lazyMap.js';
 import { exerciseApi, type PublicExercise } from '../../net/exerciseApi.js';
+import { serverClock } from '../../net/serverClock.js';
 import { RemoteMatch } from '../../net/remoteMatch.js';
 import { PanelSlot, panel } from '../../ui/game/dom.js';
 import { headlinePanel } from '../../ui/game/headlinePanel.js';
@@ -107,6 +108,8 @@ class ProjectorBoard {
     );
     this.map = new LazyMap(this.mapBox, { onSelectTheatre: () => undefined, reducedMotion });
     this.match.onChange(() => this.redraw());
+    // The deadline is the server's: counted down by its clock, not this screen's.
+    serverClock.keepSynced();
     window.setInterval(() => this.tick(), 1000);
     this.redraw();
   }
@@ -139,7 +142,7 @@ class ProjectorBoard {
   private tick(): void {
     this.connection.textContent = this.match.synced && !this.match.connected ? PROJECTOR.reconnecting : '';
     if (!this.view) return;
-    const clock = projectorClock(this.view, Date.now());
+    const clock = projectorClock(this.view, serverClock.now());
     // After the last round there is no time to keep.
     this.clock.hidden = this.view.step.kind === 'over';
     this.clock.dataset.state = clock.state;

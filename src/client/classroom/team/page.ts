@@ -16,6 +16,7 @@ import { TEAM_JOIN, TEAM_ROOM } from '../../../view/text/en-team.js';
 import { ChatClient } from '../../net/chatClient.js';
 import { exerciseApi, type PublicExercise } from '../../net/exerciseApi.js';
 import { LobbyProblem } from '../../net/lobbyApi.js';
+import { serverClock } from '../../net/serverClock.js';
 import { lastName, rememberName } from '../../net/onlineSeats.js';
 import { RemoteMatch } from '../../net/remoteMatch.js';
 import { exposeTestHook } from '../../testHook.js';
@@ -86,6 +87,8 @@ class TeamPage {
   }
 
   open(): void {
+    // The team's countdown is the server's deadline, counted by the server's clock.
+    serverClock.keepSynced();
     const membership = readMembership(this.page.storage, this.page.code);
     if (membership && memberPower(this.exercise, membership.memberId)) this.connect(membership);
     else {
@@ -215,7 +218,7 @@ class TeamPage {
     if (!this.exercise.started || !match.synced) {
       if (this.shown.kind !== 'room') {
         this.leaveScreen();
-        this.shown = { kind: 'room', room: renderTeamRoom(this.page.root, this.page.code, () => this.page.onHome()) };
+        this.shown = { kind: 'room', room: renderTeamRoom(this.page.root, this.page.code, this.exercise.chat ? (seat.chat?.panel.element ?? null) : null, () => this.page.onHome()) };
       }
       this.shown.room.show(roster, this.brief(power), this.notice);
       return;
@@ -228,7 +231,7 @@ class TeamPage {
       this.shown = { kind: 'end' };
       return;
     }
-    const clock = () => clockModel(match.view(power).clock, Date.now());
+    const clock = () => clockModel(match.view(power).clock, serverClock.now());
     seat.panel.update(roster, clock(), view.step.kind === 'orders' && !view.ready.includes(power), this.notice);
     if (this.shown.kind === 'game') return this.shown.screen.update();
     this.leaveScreen();

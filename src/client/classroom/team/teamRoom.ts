@@ -1,7 +1,7 @@
 /**
  * A team's waiting room before Control starts the exercise: the team and its members
  * (the captain and this student marked), who locks in, "waiting for your teacher",
- * and the role brief to read together. Rebuilt in parts, only when they change.
+ * the team's chat when the exercise allows it, and the role brief to read together. Rebuilt in parts, only when they change.
  */
 import type { BriefModel } from '../../../view/briefModel.js';
 import { POWER_STYLE } from '../../../view/palette.js';
@@ -17,7 +17,8 @@ export interface TeamRoom {
   show(roster: RosterModel, brief: BriefModel, notice: string | null): void;
 }
 
-export function renderTeamRoom(root: HTMLElement, code: string, onLeave: () => void): TeamRoom {
+/** `chat` is the team's chat panel when the exercise allows chat: the team may talk before the start (the server takes lines then too). */
+export function renderTeamRoom(root: HTMLElement, code: string, chat: HTMLElement | null, onLeave: () => void): TeamRoom {
   const heading = el('div', { class: 'team-room-heading' });
   const notice = el('div', { 'aria-live': 'polite' });
   const roster = el('section', { class: 'panel team-roster', 'aria-labelledby': 'roster-title', 'data-testid': 'team-roster' });
@@ -30,7 +31,7 @@ export function renderTeamRoom(root: HTMLElement, code: string, onLeave: () => v
       heading,
       el('p', { class: 'notice team-waiting', role: 'status', 'data-testid': 'waiting-teacher' }, TEAM_ROOM.waiting),
       notice,
-      el('div', { class: 'team-room-body' }, roster, brief),
+      el('div', { class: 'team-room-body' }, el('div', { class: 'team-room-side' }, roster, chat ? el('div', { class: 'game-tokens team-room-chat' }, chat) : null), brief),
     ),
   );
   root.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
