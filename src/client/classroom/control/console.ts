@@ -45,6 +45,8 @@ export interface ConsoleProps {
   code: string;
   /** Each power's team members' names, or null for a bot. */
   teams: Partial<Record<PowerId, string[] | null>>;
+  /** The chat panel as Control reads it (every conversation, mutes), or null when the socket is not there. */
+  chat: HTMLElement | null;
   projectorLink: string;
   debriefLink: string;
 }
@@ -126,6 +128,7 @@ export class ControlConsole {
             { class: 'console-side' },
             panel('inject', CONSOLE.injectTitle, { 'data-testid': 'console-inject' }, this.slots.pool.element, injectForm(this.sc, send)),
             panel('adjudicate-panel', CONSOLE.adjudicateTitle, { 'data-testid': 'console-adjudicate' }, adjudicateForm(send)),
+            props.chat,
           ),
         ),
       ),

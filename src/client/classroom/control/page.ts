@@ -3,7 +3,7 @@
  * the setup room until the start (polled every two seconds), then the console. The
  * control token is kept in this browser; without it the page says how to get here.
  */
-import { POWERS, type PowerId } from '../../../game/powers.js';
+import { CONTROL_SEAT, POWERS, type PowerId } from '../../../game/powers.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { CLASSROOM_PROBLEM } from '../../../view/text/en-classroom.js';
 import { NO_TOKEN, SETUP } from '../../../view/text/en-control.js';
@@ -105,8 +105,21 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
 
 async function openConsole(context: ClassroomContext, token: string, scenario: Scenario, exercise: PublicExercise): Promise<void> {
   // The socket client is loaded only for the console.
-  const [{ ControlMatch }, { ControlConsole }] = await Promise.all([import('../../net/controlMatch.js'), import('./console.js')]);
+  const [{ ControlMatch }, { ControlConsole }, { ChatClient }, { ChatPanel }] = await Promise.all([
+    import('../../net/controlMatch.js'),
+    import('./console.js'),
+    import('../../net/chatClient.js'),
+    import('../../ui/game/chatPanel.js'),
+  ]);
   const match = new ControlMatch(scenario, context.host, context.code, token, window.location.origin);
+  // Control reads every conversation and mutes them, over the console's own socket (seat "6" and the control token).
+  let chat: HTMLElement | null = null;
+  if (match.socket) {
+    let chatPanel: InstanceType<typeof ChatPanel> | null = null;
+    const client = new ChatClient(match.socket, context.code, { playerID: CONTROL_SEAT, credentials: token }, { onLines: () => chatPanel?.update(), onRefused: (why) => chatPanel?.refused(why) });
+    chatPanel = new ChatPanel(client, exercise.chat);
+    chat = chatPanel.element;
+  }
   const teams: Partial<Record<PowerId, string[] | null>> = {};
   for (const power of POWERS) {
     const team = exercise.teams.find((t) => t.power === power);
@@ -116,6 +129,7 @@ async function openConsole(context: ClassroomContext, token: string, scenario: S
     match,
     code: context.code,
     teams,
+    chat,
     projectorLink: classroomLink('projector', context.code),
     debriefLink: classroomLink('debrief', context.code),
   });
