@@ -121,7 +121,10 @@ test('a whole lesson: Control, a projector and two teams of two run a two-round 
   const frames: string[] = [];
   projector.page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
   await projector.page.setViewportSize({ width: 1920, height: 1080 });
-  await projector.page.goto(new URL(`/?projector=${code}`, server.url).href);
+  // The setup room links to it, for the computer that drives the projector.
+  const projectorLink = (await page.getByTestId('setup-projector-link').getAttribute('href'))!;
+  expect(projectorLink).toBe(`${server.url}/?projector=${code}`);
+  await projector.page.goto(projectorLink);
   await expect.poll(() => projector.page.getByTestId('projector-code').textContent(), { timeout: 15_000 }).toBe(code);
 
   // Students type the code; the first on each team is its captain.
@@ -133,6 +136,8 @@ test('a whole lesson: Control, a projector and two teams of two run a two-round 
   const team = (power: PowerId) => page.locator(`[data-testid="setup-team"][data-power="${power}"]`).textContent();
   await expect.poll(() => team('CHN'), { timeout: 10_000 }).toMatch(/Ana.*Ben/);
   await expect.poll(() => team('USA'), { timeout: 10_000 }).toMatch(/Cy.*Dee/);
+  await screenshot(page, 'classroom-setup-room');
+  await screenshot(projector.page, 'classroom-projector-join');
 
   // Control starts from the setup room; every device goes on to the game.
   await page.getByTestId('control-start').click();

@@ -54,6 +54,8 @@ export const SETUP = {
   studentsGo: 'Students open this link, or scan the code, and type their name:',
   qrLabel: (link: string) => `QR code of the student link ${link}`,
   qrLoading: 'Drawing the QR code…',
+  projector: 'Open the projector screen',
+  projectorHint: 'on the computer that shows the room the big screen: the code and the QR code now, the board once you start.',
   privateTitle: 'Your private Control link',
   privateHint: 'Open the exercise on another device with this link (your phone, the classroom computer). Anyone who has it can run or delete the exercise: do not show it to the class.',
   copy: 'Copy',
@@ -68,6 +70,7 @@ export const SETUP = {
   /** The select's name for a screen reader, which hears it out of its row. */
   moveLabel: (name: string) => `${name}: move to`,
   move: 'Move',
+  noRoomElsewhere: 'Every other team is full or played by a bot.',
   moved: (name: string, power: string) => `${name} moved to ${power}.`,
   start: 'Start the exercise',
   starting: 'Starting…',
