@@ -105,12 +105,19 @@ test('a whole lesson: Control, a projector and two teams of two run a two-round 
   // Control creates the exercise with the form.
   await page.getByTestId('run-exercise').click();
   await page.getByTestId('create-exercise-screen').waitFor();
+  // The teacher's guide opens over the form, and closes back to it.
+  await page.getByTestId('open-teacher-guide').click();
+  await expect.poll(() => page.getByTestId('teacher-guide').locator('h3').allTextContents(), { timeout: 10_000 }).toContain('The 50-minute lesson');
+  await page.getByTestId('teacher-guide').screenshot({ path: 'test-artifacts/classroom-teacher-guide.png' });
+  await page.getByTestId('close-teacher-guide').click();
+  await page.getByTestId('teacher-guide').waitFor({ state: 'detached' });
   await page.locator(`[data-testid="create-scenario"][value="${DEFAULT_SCENARIO}"]`).check();
   await page.getByTestId('create-rounds').fill('2');
   await page.getByTestId('create-seconds').fill('600');
   await page.getByTestId('create-team-size').fill('2');
   for (const power of BOTS) await page.locator(`[data-testid="create-team"][data-power="${power}"]`).uncheck();
   await page.getByTestId('create-bots').selectOption('easy');
+  await screenshot(page, 'classroom-create-form');
   await page.getByTestId('create-exercise').click();
   await page.getByTestId('control-setup').waitFor({ timeout: 15_000 });
   const code = (await page.getByTestId('control-code').textContent())!.trim();

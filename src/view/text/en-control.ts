@@ -11,6 +11,13 @@ export const CONTROL_ENTRY = {
   link: 'Run a class exercise',
 };
 
+/** The teacher's guide (docs/TEACHER.md), opened over Control's pages. */
+export const GUIDE = {
+  open: 'Teacher’s guide',
+  title: 'Teacher’s guide',
+  close: 'Close',
+};
+
 export const CREATE = {
   title: 'Run a class exercise',
   intro: 'Set up the exercise. You get a join code for the students and a private link to run it; nothing starts until you press Start.',

@@ -12,6 +12,7 @@ import type { PublicExercise } from '../../net/exerciseApi.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
 import { qrCodeSvg } from '../qrCode.js';
+import { teacherGuideButton } from '../teacherGuide.js';
 
 export interface SetupRoomProps {
   code: string;
@@ -60,7 +61,7 @@ export function renderSetupRoom(root: HTMLElement, props: SetupRoomProps): Setup
   const main = el(
     'main',
     { class: 'screen lobby-screen control-screen', 'data-testid': 'control-setup', 'data-code': props.code },
-    lobbyHeader(SETUP.title(props.code), { label: SETUP.home, onBack: props.onHome }, el('p', { class: 'tagline' }, props.scenarioTitle)),
+    lobbyHeader(SETUP.title(props.code), { label: SETUP.home, onBack: props.onHome }, el('p', { class: 'tagline' }, props.scenarioTitle), teacherGuideButton()),
     sharePanel(props),
     el(
       'section',
