@@ -45,13 +45,18 @@ export async function openBrowser(path = '/', baseUrl = inject('baseUrl')): Prom
     await rm(profile, { recursive: true, force: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    // index.html names no icon, so Chromium's own favicon request 404s; that is not the game's error.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
-    // SwiftShader's driver notes ("GPU stall due to ReadPixels") are about the test machine, not the game.
-    if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  const watch = (watched: Page) => {
+    watched.on('console', (message) => {
+      // index.html names no icon, so Chromium's own favicon request 404s; that is not the game's error.
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+      // SwiftShader's driver notes ("GPU stall due to ReadPixels") are about the test machine, not the game.
+      if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) warnings.push(message.text());
+    });
+    watched.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  };
+  watch(page);
+  // A page the first one opens (a link to a new tab) is held to the same standard.
+  context.on('page', watch);
   await page.goto(new URL(path, baseUrl).href);
   return {
     page,

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import { openBrowser, screenshot } from './browser.js';
+import { logText, trackValue, writeInject } from './exercisePages.js';
 import { startGameServer, type GameServer } from './gameServer.js';
 
 let server: GameServer;
@@ -32,8 +33,6 @@ function brokenScenario(): { yaml: string; line: number; col: number } {
   return { yaml: lines.join('\n'), line: index + 1, col: 'id: '.length + 1 };
 }
 
-const logText = (page: Page) => page.getByTestId('log').textContent();
-const trackValue = async (page: Page, track: string) => Number((await page.locator(`[data-testid="tracks"] [data-track="${track}"] .track-value`).textContent())!.trim());
 const teamText = (page: Page, power: string) => page.locator(`[data-testid="setup-team"][data-power="${power}"]`).textContent();
 
 test('Control creates an exercise, reopens it on a second device, starts it and runs it from the console', async () => {
@@ -121,12 +120,7 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
 
   // A written inject with one effect from the menu: Tension +2.
   const tension = await trackValue(page, 'tension');
-  await page.getByTestId('inject-title').fill('Summit in Busan collapses');
-  await page.getByTestId('inject-text').fill('The talks end early; both delegations leave without a statement.');
-  await page.getByTestId('effect-kind').selectOption('track');
-  await page.getByTestId('effect-track').selectOption('tension');
-  await page.getByTestId('effect-delta').fill('2');
-  await page.getByTestId('add-effect').click();
+  await writeInject(page, { title: 'Summit in Busan collapses', text: 'The talks end early; both delegations leave without a statement.', track: 'tension', delta: 2 });
   expect(await page.getByTestId('inject-effects').textContent()).toContain('Tension +2');
   await page.getByTestId('send-inject').click();
   await expect.poll(() => logText(page), { timeout: 10_000 }).toContain('Inject: Summit in Busan collapses.');

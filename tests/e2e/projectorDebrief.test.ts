@@ -8,7 +8,6 @@
  * charts, its CSV and JSON downloads match the debrief API, and the parallel group
  * compares side by side. Every page fails the test on a console error.
  */
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -17,6 +16,7 @@ import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import { loadScenarioFolder } from '../../src/server/scenarios.js';
 import type { Debrief } from '../../src/server/exercise/debrief.js';
 import { expectMapDrawn, openBrowser, screenshot } from './browser.js';
+import { debriefApi, download } from './exercisePages.js';
 import { startGameServer, type GameServer } from './gameServer.js';
 import { parseCsv } from '../helpers/csv.js';
 
@@ -45,9 +45,7 @@ async function createExercise(): Promise<{ code: string; controlToken: string }>
 
 const exercise = async (code: string) => (await fetch(new URL(`/api/exercises/${code}`, server.url))).json() as Promise<{ started: boolean; over: boolean }>;
 
-async function debriefApi(code: string, token: string): Promise<Debrief> {
-  return (await fetch(new URL(`/api/exercises/${code}/debrief.json`, server.url), { headers: { authorization: `Bearer ${token}` } })).json() as Promise<Debrief>;
-}
+const debriefOf = (e: { code: string; controlToken: string }) => debriefApi(server.url, e.code, e.controlToken);
 
 /** Control pauses the exercise's clock from its own socket (seat "6"), as Control's console does. */
 async function pauseAsControl(code: string, controlToken: string): Promise<void> {
@@ -70,11 +68,6 @@ async function pauseAsControl(code: string, controlToken: string): Promise<void>
 /** The page has no vertical or horizontal scrolling at its current size. */
 const fitsScreen = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth);
-
-async function download(page: Page, testid: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return readFile((await file.path())!, 'utf8');
-}
 
 test('the projector shows the room the public board only, and the debrief exports and compares the finished exercise', async () => {
   server.logOnFailure();
@@ -175,7 +168,7 @@ test('the projector shows the room the public board only, and the debrief export
   await screenshot(debriefPage, 'debrief-partial');
 
   await debriefPage.goto(new URL(`/?debrief=${a.code}`, server.url).href);
-  const fromApi = await debriefApi(a.code, a.controlToken);
+  const fromApi = await debriefOf(a);
   await expect.poll(() => debriefPage.locator('.debrief-round').count(), { timeout: 15_000 }).toBe(2);
   // Four tracks and the fifteen relations between six powers.
   expect(await debriefPage.locator('[data-testid="history-charts"] .chart-svg').count()).toBe(4 + 15);
@@ -210,7 +203,7 @@ test('the projector shows the room the public board only, and the debrief export
   await debriefPage.getByTestId('compare-code').fill(b.code.toLowerCase());
   await debriefPage.getByTestId('compare-add').click();
   await expect.poll(() => debriefPage.locator('[data-testid="compare-table"] thead th').count(), { timeout: 10_000 }).toBe(2);
-  const other = await debriefApi(b.code, b.controlToken);
+  const other = await debriefOf(b);
   const compared = await debriefPage.locator('[data-testid="compare-table"]').innerText();
   for (const place of other.result!.ranking) expect(compared).toContain(String(place.vp));
   await debriefPage.emulateMedia({ media: 'print' });

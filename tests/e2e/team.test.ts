@@ -15,6 +15,7 @@ import type { PowerId } from '../../src/game/powers.js';
 import { loadScenarioFolder } from '../../src/server/scenarios.js';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import { hook, openBrowser, screenshot } from './browser.js';
+import { addOrder, chosenOrders, joinTeam } from './exercisePages.js';
 import { startGameServer, type GameServer } from './gameServer.js';
 
 let server: GameServer;
@@ -35,25 +36,7 @@ async function api<T>(method: string, path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Fill in the join form on screen and wait for the team's waiting room. */
-async function joinTeam(page: Page, name: string, power: PowerId): Promise<void> {
-  await page.getByTestId('team-join').waitFor();
-  await page.getByTestId('member-name').fill(name);
-  await page.locator(`[data-testid="join-power"][value="${power}"]`).check();
-  await page.getByTestId('join-team').click();
-  await page.getByTestId('team-room').waitFor({ timeout: 10_000 });
-}
-
-const chosen = (page: Page) => page.getByTestId('chosen-order').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.order!));
 const agendaText = (page: Page) => page.getByTestId('brief-agenda').textContent();
-
-/** Add one order by clicking: the first open kind's first form. */
-async function addOrder(page: Page, kind: string): Promise<void> {
-  const before = (await chosen(page)).length;
-  await page.locator(`[data-testid="order-kind"][data-kind="${kind}"]`).click();
-  await page.getByTestId('option').first().click();
-  await expect.poll(() => chosen(page).then((list) => list.length), { timeout: 10_000 }).toBe(before + 1);
-}
 
 test('two members of a team join by the form, read their own agenda, draft together live, and only the captain locks in', async () => {
   server.logOnFailure();
@@ -124,10 +107,10 @@ test('two members of a team join by the form, read their own agenda, draft toget
 
   // An edit on one device appears on the other, both ways.
   await addOrder(captain.page, 'hold');
-  await expect.poll(() => chosen(member.page), { timeout: 10_000 }).toEqual(await chosen(captain.page));
+  await expect.poll(() => chosenOrders(member.page), { timeout: 10_000 }).toEqual(await chosenOrders(captain.page));
   await addOrder(member.page, 'hold');
-  await expect.poll(() => chosen(captain.page), { timeout: 10_000 }).toEqual(await chosen(member.page));
-  expect(await chosen(captain.page)).toHaveLength(2);
+  await expect.poll(() => chosenOrders(captain.page), { timeout: 10_000 }).toEqual(await chosenOrders(member.page));
+  expect(await chosenOrders(captain.page)).toHaveLength(2);
 
   // Only the captain locks in: the other member is told who does, and has no button for it.
   expect(await member.page.getByTestId('submit-orders').count()).toBe(0);
@@ -137,11 +120,11 @@ test('two members of a team join by the form, read their own agenda, draft toget
   await screenshot(member.page, 'team-draft');
 
   // A reload brings the member back to the same team and the same draft.
-  const draft = await chosen(member.page);
+  const draft = await chosenOrders(member.page);
   await member.page.reload();
   await member.page.getByTestId('game-screen').waitFor({ timeout: 20_000 });
   await expect.poll(() => hook(member.page, (h) => h.shown()), { timeout: 20_000 }).toBe('CHN');
-  await expect.poll(() => chosen(member.page), { timeout: 10_000 }).toEqual(draft);
+  await expect.poll(() => chosenOrders(member.page), { timeout: 10_000 }).toEqual(draft);
 
   await addOrder(captain.page, 'hold');
   await captain.page.getByTestId('submit-orders').click();
@@ -195,7 +178,7 @@ test("when the orders timer runs out, the team's draft is locked in as it stands
   await student.page.locator('[data-testid="order-kind"]').first().waitFor({ timeout: 60_000 });
   await expect.poll(() => student.page.getByTestId('team-clock').textContent(), { timeout: 5_000 }).toMatch(/^0:\d\d left$/);
   await addOrder(student.page, 'build');
-  const [drafted] = await chosen(student.page);
+  const [drafted] = await chosenOrders(student.page);
   // Nobody locks in: at the deadline the server does, with holds for the orders not drafted, and the round is revealed.
   await expect.poll(() => hook(student.page, (h) => h.view()!.history[0]?.orders.CHN ?? null), { timeout: 30_000 }).toEqual([JSON.parse(drafted!), { kind: 'hold' }, { kind: 'hold' }]);
   await student.finish();

@@ -282,6 +282,28 @@ describe('classroom exercises on the server', () => {
       remove();
     }
   }, 30_000);
+
+  it('an exercise created without an orders timer keeps to a timer Control sets: at its end the draft is locked in', async () => {
+    const { code, controlToken } = (await api(server.url, 'POST', '/api/exercises', { rounds: ROUNDS, seed: SEED, teamSize: 1, teams: ['CHN'], orderSeconds: null, bots: 'easy' })).body;
+    await api(server.url, 'POST', `/api/exercises/${code}/join`, { name: 'Ann' });
+    await api(server.url, 'POST', `/api/exercises/${code}/start`, { controlToken });
+    const stateOf = async () => (await server.store.fetch(code, { state: true })).state!.G as GameState;
+    // Every bot has locked in and no timer runs: only CHN's orders are awaited.
+    await untilAsync('the orders step, only CHN to lock in', async () => {
+      const G = await stateOf();
+      return G.step.kind === 'orders' && G.ready.length === POWERS.length - 1 && !G.clock?.deadline ? G : null;
+    });
+    const control = device(server.url, code, CONTROL_SEAT, controlToken);
+    try {
+      await until('Control synced', () => control.state());
+      control.move('control', [{ kind: 'setTimer', seconds: 1, at: Date.now() }]);
+      const record = await untilAsync('round 1 advanced by the timer', async () => (await stateOf()).history.find((r) => r.round === 1 && r.orders.CHN));
+      expect(record.orders.CHN).toEqual([{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }]);
+      expect(record.control?.map((c) => c.kind)).toEqual(['setTimer', 'advance']);
+    } finally {
+      control.socket.close();
+    }
+  }, 30_000);
 });
 
 async function untilAsync<T>(what: string, check: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {

@@ -31,6 +31,17 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('- a\n- b\n\n```\n<x>\n```')).toBe('<ul><li>a</li><li>b</li></ul>\n<pre><code>&lt;x&gt;</code></pre>');
   });
 
+  test('a link shows its text, in code it stays as written', () => {
+    expect(renderMarkdown('See [the rules](RULES.md#classroom-control) and `[a](b)`.')).toBe('<p>See the rules and <code>[a](b)</code>.</p>');
+  });
+
+  test("TEACHER.md renders with no stray Markdown: no link syntax, stars or table rows left", () => {
+    const html = renderMarkdown(readFileSync('docs/TEACHER.md', 'utf8'), { headingOffset: 1 });
+    expect(html).toContain('<th scope="col">page</th>');
+    // The shell example keeps its comments ("# Create an exercise"): code is shown as written.
+    expect(html.replace(/<pre>[\s\S]*?<\/pre>/g, '')).not.toMatch(/\]\(|\*\*|^#|\n\|/m);
+  });
+
   test('RULES.md renders every section, its order table and no stray Markdown', () => {
     const html = renderMarkdown(readFileSync('docs/RULES.md', 'utf8'), { headingOffset: 1 });
     expect(html.match(/<h3>/g)?.length).toBeGreaterThanOrEqual(5);

@@ -1,8 +1,9 @@
 /**
- * A tiny Markdown renderer for the rules page: headings, paragraphs, nested lists,
- * tables, fenced code, bold, italic and inline code. Every piece of text is escaped
- * before any tag is added, so the output is safe to assign to innerHTML whatever the
- * source says (a teacher's own rules file included).
+ * A tiny Markdown renderer for the rules page and the teacher's guide: headings,
+ * paragraphs, nested lists, tables, fenced code, bold, italic, inline code and links
+ * (shown as their text). Every piece of text is escaped before any tag is added, so
+ * the output is safe to assign to innerHTML whatever the source says (a teacher's own
+ * rules file included).
  */
 
 export interface MarkdownOptions {
@@ -158,6 +159,8 @@ function inline(text: string): string {
 
 function emphasis(text: string): string {
   return text
+    // A link shows its text: the docs link to other docs and to their own sections, which are not pages of the game.
+    .replace(/\[([^\]]+)\]\([^)\s]+\)/g, '$1')
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '<strong>$1</strong>')
     .replace(/__(?=\S)(.+?)(?<=\S)__/g, '<strong>$1</strong>')
     .replace(/\*(?=\S)(.+?)(?<=\S)\*/g, '<em>$1</em>')

@@ -1,8 +1,9 @@
 /**
  * The exercise's timers, run by the server as Control's hand. The rules never read a
- * clock (game/clock.ts): so when an orders step starts, this sends Control's
- * `setTimer` with the server's time, and when the deadline passes with the clock
- * running it sends `advance`, which locks in every team's draft as it stands. Both are
+ * clock (game/clock.ts): so when an orders step starts (in an exercise created with an
+ * orders timer), this sends Control's `setTimer` with the server's time, and when any
+ * deadline passes with the clock running (that one, or one Control set) it sends
+ * `advance`, which locks in every team's draft as it stands. Both are
  * moves of the match, logged and replayed like Control's own.
  */
 import type { ControlCommand, GameState } from '../../game/types.js';
@@ -55,8 +56,9 @@ export class ExerciseClock {
 
   private async look(matchID: string): Promise<void> {
     const metadata = this.closed ? null : await this.known.metadata(matchID);
-    const seconds = metadata?.triangles.exercise.orderSeconds;
-    if (!metadata || !seconds || !metadata.triangles.started) return this.forget(matchID);
+    if (!metadata || !metadata.triangles.started) return this.forget(matchID);
+    // Without an orders timer from the form, a timer Control sets from the console is still kept to.
+    const seconds = metadata.triangles.exercise.orderSeconds;
     const { state } = await this.store.fetch(matchID, { state: true });
     if (!state || state.ctx.gameover !== undefined) return this.forget(matchID);
     const G = state.G as GameState;
@@ -68,7 +70,7 @@ export class ExerciseClock {
     const step = `${G.round}/${G.step.kind}`;
     const clock = G.clock ?? { paused: false, deadline: null, left: null };
     // After a restart the stored clock shows a timer already set for this step: keep it.
-    if (G.step.kind === 'orders' && watch.timedStep !== step && clock.deadline === null && clock.left === null) {
+    if (seconds && G.step.kind === 'orders' && watch.timedStep !== step && clock.deadline === null && clock.left === null) {
       watch.timedStep = step;
       return this.send(matchID, { kind: 'setTimer', seconds, at: Date.now() }, state._stateID);
     }

@@ -11,6 +11,13 @@ export const CONTROL_ENTRY = {
   link: 'Run a class exercise',
 };
 
+/** The teacher's guide (docs/TEACHER.md), opened over Control's pages. */
+export const GUIDE = {
+  open: 'Teacher’s guide',
+  title: 'Teacher’s guide',
+  close: 'Close',
+};
+
 export const CREATE = {
   title: 'Run a class exercise',
   intro: 'Set up the exercise. You get a join code for the students and a private link to run it; nothing starts until you press Start.',
@@ -32,7 +39,7 @@ export const CREATE = {
   timerSecondsLabel: 'Seconds for the orders step',
   timerHint: (min: number, max: number) => `From ${min} to ${max}. When it runs out, every team's draft is locked in as it stands.`,
   timerInvalid: (min: number, max: number) => `The timer must be a whole number of seconds from ${min} to ${max}.`,
-  chatLabel: 'Chat between teams',
+  chatLabel: 'Chat for the students (their team’s, between two teams and public)',
   teamSizeLabel: 'Students per team at most',
   teamSizeHint: (max: number) => `From 1 to ${max}. Thirty students in six teams is five each.`,
   teamSizeInvalid: (max: number) => `The team size must be a whole number from 1 to ${max}.`,
@@ -54,6 +61,8 @@ export const SETUP = {
   studentsGo: 'Students open this link, or scan the code, and type their name:',
   qrLabel: (link: string) => `QR code of the student link ${link}`,
   qrLoading: 'Drawing the QR code…',
+  projector: 'Open the projector screen',
+  projectorHint: 'on the computer that shows the room the big screen: the code and the QR code now, the board once you start.',
   privateTitle: 'Your private Control link',
   privateHint: 'Open the exercise on another device with this link (your phone, the classroom computer). Anyone who has it can run or delete the exercise: do not show it to the class.',
   copy: 'Copy',
@@ -68,10 +77,11 @@ export const SETUP = {
   /** The select's name for a screen reader, which hears it out of its row. */
   moveLabel: (name: string) => `${name}: move to`,
   move: 'Move',
+  noRoomElsewhere: 'Every other team is full or played by a bot.',
   moved: (name: string, power: string) => `${name} moved to ${power}.`,
   start: 'Start the exercise',
   starting: 'Starting…',
-  startHint: 'Once started, nobody else can join, and powers without students are played by bots.',
+  startHint: 'Once started, powers without students are played by bots to the end; a latecomer can still join a team that has students.',
   remove: 'Delete the exercise',
   removeConfirm: (code: string) => `Delete exercise ${code} and everything in it (teams, chat, the match)? This cannot be undone.`,
   removeYes: 'Yes, delete it',

@@ -38,6 +38,7 @@ import { LogPanel } from '../../ui/game/logPanel.js';
 import { relationsList } from '../../ui/game/relationsList.js';
 import { tracksPanel } from '../../ui/game/tracksPanel.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
+import { teacherGuideButton } from '../teacherGuide.js';
 import { adjudicateForm, injectForm } from './consoleForms.js';
 import '../../ui/game.css';
 import './control.css';
@@ -111,6 +112,7 @@ export class ControlConsole {
             { class: 'console-links', 'aria-label': CONSOLE.links },
             el('a', { href: props.projectorLink, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, CONSOLE.projector),
             el('a', { href: props.debriefLink, target: '_blank', rel: 'noopener', 'data-testid': 'debrief-link' }, CONSOLE.debrief),
+            teacherGuideButton(),
           ),
         ),
         this.connection,

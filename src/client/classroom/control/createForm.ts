@@ -16,6 +16,7 @@ import type { ScenarioSummary } from '../../net/lobbyApi.js';
 import { isValidSeed } from '../../seed.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
+import { teacherGuideButton } from '../teacherGuide.js';
 
 /** The server's limits (server/exercise/requests.ts and customScenarios.ts), so the form can say so before sending. */
 const MAX_TEAM = 8;
@@ -191,7 +192,7 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
       'main',
       { class: 'screen lobby-screen control-screen', 'data-testid': 'create-exercise-screen' },
       lobbyHeader(CREATE.title, { label: CREATE.back, onBack: props.onBack }),
-      el('p', { class: 'pitch' }, CREATE.intro),
+      el('p', { class: 'pitch' }, CREATE.intro, ' ', teacherGuideButton()),
       form,
     ),
   );

@@ -79,6 +79,7 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
     code,
     scenarioTitle: scenario.title,
     studentLink: classroomLink('exercise', code),
+    projectorLink: classroomLink('projector', code),
     privateLink: privateControlLink(code, token),
     onMove: async (member, power) => room.show(await exerciseApi.move(code, token, member, power)),
     onStart: async () => {

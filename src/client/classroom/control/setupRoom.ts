@@ -1,7 +1,8 @@
 /**
  * Control's room before the start: the join code to read out, the student link and
- * its QR code, the private Control link for another device, the teams as students
- * join (the page polls), moving a student, Start, and Delete after a confirmation.
+ * its QR code, the link to the projector's page, the private Control link for another
+ * device, the teams as students join (the page polls), moving a student, Start, and
+ * Delete after a confirmation.
  */
 import { POWERS, type PowerId } from '../../../game/powers.js';
 import { POWER_STYLE } from '../../../view/palette.js';
@@ -11,11 +12,14 @@ import type { PublicExercise } from '../../net/exerciseApi.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
 import { qrCodeSvg } from '../qrCode.js';
+import { teacherGuideButton } from '../teacherGuide.js';
 
 export interface SetupRoomProps {
   code: string;
   scenarioTitle: string;
   studentLink: string;
+  /** The projector's page: before the start it shows the room how to join. */
+  projectorLink: string;
   privateLink: string;
   onMove(member: string, power: PowerId): Promise<void>;
   onStart(): Promise<void>;
@@ -57,7 +61,7 @@ export function renderSetupRoom(root: HTMLElement, props: SetupRoomProps): Setup
   const main = el(
     'main',
     { class: 'screen lobby-screen control-screen', 'data-testid': 'control-setup', 'data-code': props.code },
-    lobbyHeader(SETUP.title(props.code), { label: SETUP.home, onBack: props.onHome }, el('p', { class: 'tagline' }, props.scenarioTitle)),
+    lobbyHeader(SETUP.title(props.code), { label: SETUP.home, onBack: props.onHome }, el('p', { class: 'tagline' }, props.scenarioTitle), teacherGuideButton()),
     sharePanel(props),
     el(
       'section',
@@ -120,6 +124,7 @@ function sharePanel(props: SetupRoomProps): HTMLElement {
       el('p', { class: 'room-code join-code', 'data-testid': 'control-code', 'aria-label': SETUP.codeSpelled(props.code) }, props.code),
       el('p', {}, SETUP.studentsGo),
       el('p', { class: 'student-link' }, el('a', { href: props.studentLink, 'data-testid': 'student-link', target: '_blank', rel: 'noopener' }, props.studentLink)),
+      el('p', {}, el('a', { href: props.projectorLink, 'data-testid': 'setup-projector-link', target: '_blank', rel: 'noopener' }, SETUP.projector), ` ${SETUP.projectorHint}`),
       privateLink,
     ),
     qrBox,
@@ -156,17 +161,21 @@ function teamCard(team: Team, exercise: PublicExercise, move: (member: string, p
       : team.members.length === 0
         ? el('p', { class: 'hint' }, SETUP.empty)
         : el('ul', { class: 'member-list' }, ...team.members.map((m) => memberRow(m, targets, move))),
+    !team.bot && team.members.length > 0 && targets.length === 0 ? el('p', { class: 'hint' }, SETUP.noRoomElsewhere) : null,
   );
 }
 
 function memberRow(member: Team['members'][number], targets: PowerId[], move: (member: string, power: PowerId, button: HTMLButtonElement) => void): HTMLElement {
+  const name = el('span', { class: 'member-name' }, member.name, member.captain ? el('span', { class: 'hint' }, ` (${SETUP.captain})`) : null);
+  // An empty list and a dead button said nothing: the team's card says once why there is nowhere to move them.
+  if (targets.length === 0) return el('li', { 'data-testid': 'setup-member' }, name);
   const selectId = `move-${member.id}`;
   const select = el(
     'select',
     { id: selectId, class: 'select', 'data-testid': 'move-to', 'aria-label': SETUP.moveLabel(member.name) },
     ...targets.map((power) => el('option', { value: power }, POWER_NAME[power])),
   );
-  const button = el('button', { type: 'button', id: `move-button-${member.id}`, class: 'button', 'data-testid': 'move-member', 'data-member': member.id, disabled: targets.length === 0 }, SETUP.move);
+  const button = el('button', { type: 'button', id: `move-button-${member.id}`, class: 'button', 'data-testid': 'move-member', 'data-member': member.id }, SETUP.move);
   button.addEventListener('click', () => {
     const power = POWERS.find((p) => p === select.value);
     if (power) move(member.id, power, button);
@@ -174,7 +183,7 @@ function memberRow(member: Team['members'][number], targets: PowerId[], move: (m
   return el(
     'li',
     { 'data-testid': 'setup-member' },
-    el('span', { class: 'member-name' }, member.name, member.captain ? el('span', { class: 'hint' }, ` (${SETUP.captain})`) : null),
+    name,
     el('label', { for: selectId }, SETUP.moveTo),
     select,
     button,

@@ -123,7 +123,9 @@ class ProjectorBoard {
     const view: SeatView = this.match.view(POWERS[0]);
     this.view = view;
     const model = projectorModel(this.sc, view);
-    const prompt = [model.status.prompt, model.status.waitingFor].filter(Boolean).join(' ');
+    // In a decision the headline beside says who decides: the line names those still to choose ("China is deciding Waiting for China…" said it twice).
+    const { prompt: stepPrompt, waitingFor } = model.status;
+    const prompt = view.step.kind === 'decide' ? (waitingFor ?? stepPrompt) : [stepPrompt, waitingFor].filter(Boolean).join(' ');
     this.roundLine.textContent = model.status.roundLine;
     // Set only when it changes: the live region would read the same words to the room again.
     if (this.prompt.textContent !== prompt) this.prompt.textContent = prompt;
