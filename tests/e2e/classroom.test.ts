@@ -76,6 +76,25 @@ async function decideUntilOrders(captain: Page, member: Page): Promise<string[]>
   }
 }
 
+/**
+ * Until Control's console says the exercise is over: a captain takes any decision still
+ * open for the team (a crisis can break out as the last round ends), the first option.
+ */
+async function decideUntilOver(control: Page, captains: Array<[Page, string[]]>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await control.getByTestId('console-step').textContent()) !== 'The exercise is over') {
+    if (Date.now() > deadline) throw new Error('the exercise did not end within 60 s');
+    for (const [captain, chosen] of captains) {
+      const option = captain.locator('[data-testid="decision-option"]:not([disabled])').first();
+      if ((await option.count()) === 0) continue;
+      const id = await option.getAttribute('data-option', { timeout: 1_000 }).catch(() => null);
+      // The option may go between the look and the click (the step moved on): only a click that landed counts.
+      if (id && (await option.click({ timeout: 2_000 }).then(() => true, () => false))) chosen.push(id);
+    }
+    await control.waitForTimeout(250);
+  }
+}
+
 /** The member adds an order, the captain sees it; the captain adds one, the member sees it. */
 async function draftTogether(captain: Page, member: Page): Promise<void> {
   await member.getByTestId('order-kind').first().waitFor({ timeout: 10_000 });
@@ -225,7 +244,10 @@ test('a whole lesson: Control, a projector and two teams of two run a two-round 
   locked[2]!.USA = [...usaDraft, { kind: 'hold' }];
 
   // The end: every device hears of it; the projector shows round 2's reveal and the ranking.
-  await expect.poll(() => page.getByTestId('console-step').textContent(), { timeout: 60_000 }).toBe('The exercise is over');
+  await decideUntilOver(page, [
+    [ana.page, decisions.CHN],
+    [cy.page, decisions.USA],
+  ]);
   await expect.poll(() => projector.page.locator('[data-testid="reveal"]').getAttribute('data-round'), { timeout: 15_000 }).toBe('2');
   reveals[2] = await revealRows(projector.page);
   await expect.poll(() => projector.page.locator('[data-testid="projector-ranking"] li').count(), { timeout: 10_000 }).toBe(6);
