@@ -292,6 +292,8 @@ export const scenarioSchema = z.strictObject({
       income: z.number().int().min(0).max(20),
       reserve: z.number().int().min(0).max(20),
       interests: text,
+      /** Key people for the power's role brief: who decides, speaks or advises for it in the source's events. */
+      people: z.array(z.strictObject({ name: text, role: text })).max(8).optional(),
       objectives: z.array(objectiveSchema).min(1),
     }),
   ),

@@ -1,6 +1,6 @@
 /**
  * A power's role brief in a classroom exercise, drawn from the scenario: what the power
- * wants (its interests as the scenario's analysts describe them), its side, the
+ * wants (its interests as the scenario's analysts describe them), its key people, its side, the
  * objectives scored every round, where it starts (Capital, income, reserve and its
  * relations), and its secret agenda, which only the seat's own view holds: a brief
  * drawn without that view has none.
@@ -19,6 +19,8 @@ export interface BriefModel {
   title: string;
   scenario: string;
   interests: string;
+  /** Who decides, speaks or advises for the power in the source's events; empty when the scenario names none. */
+  people: Array<{ name: string; role: string }>;
   bloc: string;
   objectives: Array<{ label: string; points: string }>;
   start: string[];
@@ -39,6 +41,7 @@ export function briefModel(sc: Scenario, power: PowerId, view: Readable | null):
     title: TEAM_BRIEF.title(POWER_NAME[power]),
     scenario: TEAM_BRIEF.scenario(sc.title),
     interests: side.interests,
+    people: side.people ?? [],
     bloc: TEAM_BRIEF.bloc(partners),
     objectives: side.objectives.map((o) => ({
       label: o.label,

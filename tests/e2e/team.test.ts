@@ -92,6 +92,7 @@ test('two members of a team join by the form, read their own agenda, draft toget
   await member.page.emulateMedia({ media: 'print' });
   expect(await member.page.getByTestId('team-roster').isVisible()).toBe(false);
   expect(await member.page.getByTestId('role-brief').isVisible()).toBe(true);
+  expect(await member.page.getByTestId('brief-people').textContent()).toContain('Xi Jinping');
   expect(await member.page.getByTestId('print-brief').isVisible()).toBe(false);
   await screenshot(member.page, 'team-brief-print');
   await member.page.emulateMedia({ media: 'screen' });

@@ -94,6 +94,13 @@ describe('the role brief', () => {
     expect(brief.relations.map((r) => r.power)).toEqual(['RUS', 'PRK', 'USA', 'JPN', 'KOR']);
     const written = sc.relations['CHN-RUS'] ?? sc.relations['RUS-CHN'];
     expect(brief.relations[0]).toEqual({ power: 'RUS', value: written, text: expect.stringMatching(/^Russia: \+?-?\d \(\w+\)$/) });
+    expect(brief.people.map((p) => p.name)).toContain('Xi Jinping');
+    expect(brief.people).toEqual(sc.powers.CHN.people);
+  });
+
+  it('has no key people when the scenario names none', () => {
+    const withoutPeople = { ...sc, powers: { ...sc.powers, JPN: { ...sc.powers.JPN, people: undefined } } };
+    expect(briefModel(withoutPeople, 'JPN', null).people).toEqual([]);
   });
 
   it("describes North Korea's money objective by its rate", () => {

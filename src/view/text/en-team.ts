@@ -58,6 +58,7 @@ export const TEAM_BRIEF = {
   title: (power: string) => `Role brief: ${power}`,
   scenario: (title: string) => `Exercise: ${title}`,
   interestsTitle: 'What you want',
+  peopleTitle: 'Key people and voices',
   bloc: (partners: readonly string[]) => `You stand with ${listText(partners)}.`,
   objectivesTitle: 'Objectives, scored at the end of every round',
   objectivePoints: (n: number) => points(n),

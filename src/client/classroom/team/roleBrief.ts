@@ -24,6 +24,14 @@ export function roleBrief(model: BriefModel, headingLevel: 'h1' | 'h2', ...actio
       el('div', { class: 'brief-actions' }, print, ...actions),
     ),
     el('section', {}, el(sub, {}, TEAM_BRIEF.interestsTitle), el('p', { class: 'brief-interests' }, model.interests), el('p', {}, model.bloc)),
+    model.people.length > 0
+      ? el(
+          'section',
+          { 'data-testid': 'brief-people' },
+          el(sub, {}, TEAM_BRIEF.peopleTitle),
+          el('ul', { class: 'brief-people' }, ...model.people.map((p) => el('li', {}, el('strong', {}, p.name), ` — ${p.role}`))),
+        )
+      : null,
     el(
       'section',
       {},
