@@ -101,7 +101,8 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   await expect.poll(() => page.getByTestId('console-step').textContent(), { timeout: 15_000 }).toMatch(/Decision|Orders/);
   // Every seat's secrets: each power's agenda is on the console.
   expect(await page.locator('[data-testid="console-seat"] >> text=Secret agenda').count()).toBe(6);
-  expect(await page.getByTestId('console-seat').filter({ hasText: 'Ana' }).getAttribute('data-power')).toBe('USA');
+  // (Matched on the seat's team line only: a card in another seat's hand may contain the letters "ana".)
+  expect(await page.getByTestId('console-seat').filter({ has: page.getByTestId('seat-team').filter({ hasText: 'Ana' }) }).getAttribute('data-power')).toBe('USA');
 
   // Resume is refused until paused, and says why.
   expect(await page.getByTestId('command-resume').isDisabled()).toBe(true);

@@ -290,7 +290,7 @@ function seatCard(seat: SeatOverview, team: string[] | null | undefined): HTMLEl
     { class: `seat-card seat-${seat.state}`, 'data-testid': 'console-seat', 'data-power': seat.power, 'aria-labelledby': `seat-${seat.power}` },
     el('h3', { id: `seat-${seat.power}` }, powerSwatch(POWER_STYLE[seat.power], 18), ` ${seat.name}`),
     el('p', { class: 'seat-state' }, el('strong', {}, seat.stateText), ` · ${seat.resources}`),
-    el('p', { class: 'hint' }, team === null ? CONSOLE.botSeat : CONSOLE.team(team ?? [])),
+    el('p', { class: 'hint', 'data-testid': 'seat-team' }, team === null ? CONSOLE.botSeat : CONSOLE.team(team ?? [])),
     seat.agenda ? el('p', {}, el('strong', {}, `${CONSOLE.agenda}: `), seat.agenda) : null,
     seat.choice ? el('p', {}, el('strong', {}, `${CONSOLE.choice}: `), seat.choice) : null,
     seat.orders
