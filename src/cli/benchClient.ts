@@ -3,7 +3,8 @@
  * client, prints every output file's size raw and gzipped (JS, CSS, map data, other
  * assets), then drives headless Chromium to time the start screen, the first drawn
  * map, and frame times while panning the map and while the bots play a round.
- * It prints figures and asserts nothing: budgets are judged by people.
+ * It prints figures and asserts nothing: budgets are judged by people. `--bots hard`
+ * plays against Hard bots, whose search keeps the bot worker busy for up to a second.
  * With `--profile` it builds without minifying and also prints where the main thread
  * spent its time while panning and while the bots played (see benchProfile.ts).
  */
@@ -15,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { BOT_LEVELS, isBotLevel, type BotLevel } from '../bots/levels.js';
+import { parseArgs } from './args.js';
 import { PhaseProfiler } from './benchProfile.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.js';
 
@@ -22,6 +25,15 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAN_MS = 3_000;
 const BOT_ROUNDS = 3;
 const PROFILE = process.argv.includes('--profile');
+/** `--bots hard`: the level of the five bot seats (the start screen's choice; Normal by default). */
+const BOTS = botsFlag();
+
+function botsFlag(): BotLevel {
+  const { flags } = parseArgs(process.argv.slice(2));
+  const level = flags.get('bots') ?? 'normal';
+  if (!isBotLevel(level)) throw new Error(`--bots must be one of ${BOT_LEVELS.join(', ')}, not "${level}"`);
+  return level;
+}
 
 type Category = 'js' | 'css' | 'map' | 'asset';
 
@@ -227,6 +239,7 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: `globalThis.__name = (f) => f; (${instrument.toString()})();` });
     await page.goto(url);
     await page.getByTestId('start-form').waitFor();
+    await page.locator('#bot-level').selectOption(BOTS);
     const startScreen = await page.evaluate(() => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks['start-screen'] ?? null);
     const clickedAt = await page.evaluate(() => performance.now());
     await page.getByTestId('start-game').click();
@@ -247,7 +260,7 @@ async function main(): Promise<void> {
     const profiled = <T>(label: string, during: () => Promise<T>) => (profiler ? profiler.profile(label, during) : during());
     printFrames(`panning the map, ${PAN_MS / 1000} s`, await profiled('panning', () => record(page, () => pan(page))));
     printFrames(
-      `bots playing ${BOT_ROUNDS} rounds`,
+      `bots (${BOTS}) playing ${BOT_ROUNDS} rounds`,
       await profiled('the bots playing', () =>
         record(page, async () => {
           for (let i = 0; i < BOT_ROUNDS; i++) await playRoundForBots(page);
