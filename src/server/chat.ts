@@ -34,6 +34,7 @@ import {
   type ChatRefusalCode,
 } from '../view/chatProtocol.js';
 import { authenticateSeat, sameHash } from './auth.js';
+import { memberOf, type Exercise } from './exercise/members.js';
 import { lobbyOf, playerOf, type MatchMetadata } from './lobby/matchInfo.js';
 import { RateLimiter } from './lobby/rateLimit.js';
 import { LobbyError, type LobbyService } from './lobby/service.js';
@@ -157,7 +158,7 @@ export class ChatHub {
       if (!info.settings.chat) return refuse('off', 'the host has turned chat off');
       if (info.exercise?.muted?.includes(line.channel)) return refuse('muted', `Control has muted ${line.channel}`);
     }
-    const stored = { ...line, from: reader.who, at: Date.now() };
+    const stored = { ...line, from: reader.who, author: authorOf(metadata, reader.who, reader.credentials), at: Date.now() };
     const seq = await this.store.appendChat(reader.matchID, stored);
     await this.pubSub.publish(channelName(reader.matchID), { line: { seq, ...stored } });
     return null;
@@ -250,6 +251,13 @@ function isWriter(reader: Reader): reader is Reader & { who: Writer } {
 /** The seat whose credentials a writer proves: a power's, or Control's (seat "6", opened by the control token). */
 function seatOf(metadata: MatchMetadata, who: Writer): Server.PlayerMetadata | undefined {
   return who === CONTROL ? metadata.players[Number(CONTROL_SEAT)] : playerOf(metadata, who);
+}
+
+/** Who wrote the line: the member of a classroom team whose token it was, the player of an online seat; Control is Control. */
+function authorOf(metadata: MatchMetadata, who: Writer, credentials: unknown): string | null {
+  if (who === CONTROL) return null;
+  if (metadata.triangles.exercise) return memberOf(metadata as Exercise, who, credentials)?.name ?? null;
+  return playerOf(metadata, who)?.name ?? null;
 }
 
 function nameOf(who: Writer): string {

@@ -48,6 +48,8 @@ export interface ChatLine {
   seq: number;
   channel: ChatChannel;
   from: PowerId | typeof CONTROL;
+  /** The name of the person who wrote it (which member of a classroom team; the player online), or null. */
+  author: string | null;
   text: string;
   /** Milliseconds since 1970, set by the server. */
   at: number;

@@ -74,6 +74,8 @@ test("Control's console reads a team's chat, mutes it (refused on the student's 
   await say(s, 'Yes, and keep Russia close.');
   await expect.poll(() => lines(c), { timeout: 10_000 }).toEqual(['Shall we go for the trade deal?', 'Yes, and keep Russia close.']);
   expect(await c.getByTestId('chat-line').last().getAttribute('data-from')).toBe('CHN');
+  // A team has several people: each line says which of them wrote it.
+  expect(await c.getByTestId('chat-line').last().locator('.chat-meta strong').textContent()).toBe('Ana · China');
 
   // Muted: the student's box closes and says why; the tab is marked on both sides.
   expect(await c.getByTestId('chat-mute').textContent()).toBe(CHAT.mute);

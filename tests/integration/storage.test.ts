@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { LogEntry, State } from 'boardgame.io';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -184,23 +185,23 @@ describe.each(ADAPTERS)('%s storage', (_name, makeDatabase) => {
 
   it('wipes a match: state, metadata, log and chat, and nothing of other matches', async () => {
     await playedMatch('gone', 2);
-    await store.appendChat('gone', { channel: 'public', from: '0', text: 'hello', at: 1 });
+    await store.appendChat('gone', { channel: 'public', from: '0', author: null, text: 'hello', at: 1 });
     const kept = await playedMatch('kept', 1);
-    await store.appendChat('kept', { channel: 'public', from: '1', text: 'still here', at: 2 });
+    await store.appendChat('kept', { channel: 'public', from: '1', author: null, text: 'still here', at: 2 });
 
     await store.wipe('gone');
 
     expect(await store.fetch('gone', { state: true, metadata: true, initialState: true, log: true })).toEqual({ log: [] });
     expect(await store.listChat('gone')).toEqual([]);
     expect(await store.listMatches()).toEqual(['kept']);
-    await expect(store.appendChat('gone', { channel: 'public', from: '0', text: 'late', at: 3 })).rejects.toThrow('appendChat: no match gone');
+    await expect(store.appendChat('gone', { channel: 'public', from: '0', author: null, text: 'late', at: 3 })).rejects.toThrow('appendChat: no match gone');
     expect(await store.fetch('kept', { state: true, log: true })).toEqual(kept);
     expect(await store.listChat('kept')).toHaveLength(1);
 
     // A match created again under the same ID starts clean.
     await store.createMatch('gone', newMatch());
     expect(await store.fetch('gone', { log: true })).toEqual({ log: [] });
-    expect(await store.appendChat('gone', { channel: 'public', from: '0', text: 'again', at: 4 })).toBe(1);
+    expect(await store.appendChat('gone', { channel: 'public', from: '0', author: null, text: 'again', at: 4 })).toBe(1);
   });
 
   it('refuses a stale setState and leaves the stored state and log untouched', async () => {
@@ -251,16 +252,16 @@ describe.each(ADAPTERS)('%s storage', (_name, makeDatabase) => {
     await store.createMatch('m1', newMatch());
     await store.createMatch('m2', newMatch());
     const lines = [
-      { channel: 'public', from: '0', text: 'Hello, all', at: 100 },
-      { channel: '0-3', from: '3', text: 'A secret between two powers', at: 101 },
-      { channel: 'public', from: '1', text: 'Quotes \' " and emoji 🐉 survive', at: 102 },
+      { channel: 'public', from: '0', author: null, text: 'Hello, all', at: 100 },
+      { channel: '0-3', from: '3', author: 'Ana', text: 'A secret between two powers', at: 101 },
+      { channel: 'public', from: '1', author: null, text: 'Quotes \' " and emoji 🐉 survive', at: 102 },
     ];
     const seqs: number[] = [];
     for (const line of lines) seqs.push(await store.appendChat('m1', line));
 
     expect(seqs).toEqual([1, 2, 3]);
     expect(await store.listChat('m1')).toEqual(lines.map((line, i) => ({ seq: i + 1, ...line })));
-    expect(await store.appendChat('m2', { channel: 'public', from: '0', text: 'first here', at: 200 })).toBe(1);
+    expect(await store.appendChat('m2', { channel: 'public', from: '0', author: null, text: 'first here', at: 200 })).toBe(1);
     expect(await store.listChat('nobody')).toEqual([]);
   });
 
@@ -268,7 +269,7 @@ describe.each(ADAPTERS)('%s storage', (_name, makeDatabase) => {
     const other = await connection();
     await store.createMatch('m1', newMatch());
     const appends = Array.from({ length: 20 }, (_, i) =>
-      (i % 2 === 0 ? store : other).appendChat('m1', { channel: 'public', from: String(i % 2), text: `line ${i}`, at: i }));
+      (i % 2 === 0 ? store : other).appendChat('m1', { channel: 'public', from: String(i % 2), author: null, text: `line ${i}`, at: i }));
     const seqs = await Promise.all(appends);
 
     expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -278,7 +279,7 @@ describe.each(ADAPTERS)('%s storage', (_name, makeDatabase) => {
   it('keeps everything after the connection is closed and the database opened again', async () => {
     const played = await playedMatch('m1', 3);
     const { metadata } = await store.fetch('m1', { metadata: true });
-    await store.appendChat('m1', { channel: 'public', from: '0', text: 'remember me', at: 7 });
+    await store.appendChat('m1', { channel: 'public', from: '0', author: null, text: 'remember me', at: 7 });
     await store.close();
     // connect() again on an open store must be harmless: boardgame.io's Server calls it on start.
     const reopened = await connection();
@@ -286,7 +287,51 @@ describe.each(ADAPTERS)('%s storage', (_name, makeDatabase) => {
 
     expect(await reopened.fetch('m1', { state: true, log: true })).toEqual(played);
     expect(await reopened.fetch('m1', { metadata: true })).toEqual({ metadata });
-    expect(await reopened.listChat('m1')).toEqual([{ seq: 1, channel: 'public', from: '0', text: 'remember me', at: 7 }]);
+    expect(await reopened.listChat('m1')).toEqual([{ seq: 1, channel: 'public', from: '0', author: null, text: 'remember me', at: 7 }]);
+  });
+});
+
+/** The chat table as the first version made it, before lines kept their author. */
+const chatTableBeforeAuthors = (table: string) =>
+  `CREATE TABLE ${table} (match_id TEXT NOT NULL, seq INTEGER NOT NULL, channel TEXT NOT NULL, sender TEXT NOT NULL, body TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (match_id, seq))`;
+
+describe('a database made before chat lines kept their author', () => {
+  it('SQLite: the column is added when the file is opened; older lines have no author', async () => {
+    const file = join(scratch, `${uniqueName('old_')}.sqlite`);
+    const old = new Database(file);
+    old.exec(chatTableBeforeAuthors(tableNames().chat));
+    old.close();
+    const store = new SqliteStorage({ file });
+    await store.connect();
+    try {
+      await store.createMatch('m1', newMatch());
+      expect(await store.appendChat('m1', { channel: 'public', from: '0', author: 'Ana', text: 'hi', at: 1 })).toBe(1);
+      expect(await store.listChat('m1')).toEqual([{ seq: 1, channel: 'public', from: '0', author: 'Ana', text: 'hi', at: 1 }]);
+    } finally {
+      await store.close();
+    }
+    // Opening it again adds nothing twice.
+    const again = new SqliteStorage({ file });
+    await again.connect();
+    await again.close();
+  });
+
+  it('PostgreSQL: the column is added when the tables are checked', async () => {
+    const tablePrefix = `${uniqueName('t')}_`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(chatTableBeforeAuthors(tableNames(tablePrefix).chat));
+    await admin.end();
+    const store = new PostgresStorage({ connectionString: TEST_DATABASE_URL, tablePrefix });
+    try {
+      await store.connect();
+      await store.createMatch('m1', newMatch());
+      await store.appendChat('m1', { channel: 'public', from: '0', author: 'Ana', text: 'hi', at: 1 });
+      expect(await store.listChat('m1')).toEqual([{ seq: 1, channel: 'public', from: '0', author: 'Ana', text: 'hi', at: 1 }]);
+    } finally {
+      await store.close();
+      await dropTables(tablePrefix);
+    }
   });
 });
 

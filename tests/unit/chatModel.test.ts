@@ -4,7 +4,7 @@ import { PAIRS, POWERS } from '../../src/game/powers.js';
 import { CONTROL, type ChatChannel, type ChatLine } from '../../src/view/chatProtocol.js';
 import { ChatLog, channelOf, chatChannels, isChatChannel, mayRead, targetOf } from '../../src/view/chatModel.js';
 
-const line = (seq: number, channel: ChatLine['channel'], from: ChatLine['from'], text = `line ${seq}`): ChatLine => ({ seq, channel, from, text, at: 0 });
+const line = (seq: number, channel: ChatLine['channel'], from: ChatLine['from'], text = `line ${seq}`): ChatLine => ({ seq, channel, from, author: null, text, at: 0 });
 
 describe('chat model', () => {
   it('gives a seat the public conversation and one with each other power, named as the server names them', () => {

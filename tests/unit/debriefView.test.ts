@@ -44,8 +44,8 @@ function playedGame(seed: string): { end: GameState; midway: GameState } {
 
 const game = playedGame('debrief-view');
 const chat = [
-  { channel: 'public', from: 'CHN', text: 'hello', at: 1, seq: 1 },
-  { channel: 'public', from: 'CHN', text: 'again', at: 2, seq: 2 },
+  { channel: 'public', from: 'CHN', author: 'Ana', text: 'hello', at: 1, seq: 1 },
+  { channel: 'public', from: 'CHN', author: 'Ben', text: 'again', at: 2, seq: 2 },
 ];
 const debrief = buildDebrief('ABC123', game.end, exerciseRecord('parallel'), chat, sc);
 

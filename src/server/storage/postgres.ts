@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { LogEntry, Server, State } from 'boardgame.io';
 import type { FetchOpts, FetchResult, ListMatchesOpts, CreateMatchOpts } from 'boardgame.io/dist/types/src/server/db/base';
 import { Async } from 'boardgame.io/internal';
-import { schemaStatements, tableNames, type TableNames } from './schema.js';
+import { addedColumns, schemaStatements, tableNames, type TableNames } from './schema.js';
 import { chatMessage, duplicateMatch, fetchResult, listFilter, listedColumns, refusal, requestedColumns, unknownMatch } from './rows.js';
 import type { ChatMessage, MatchStore, StoredChatMessage } from './types.js';
 
@@ -106,12 +106,12 @@ export class PostgresStorage extends Async implements MatchStore {
     return rows.map((row) => row.id);
   }
 
-  async appendChat(matchID: string, { channel, from, text, at }: ChatMessage): Promise<number> {
+  async appendChat(matchID: string, { channel, from, author, text, at }: ChatMessage): Promise<number> {
     // Bumping the match's counter locks its row, so concurrent appends get distinct, gapless numbers.
     const { rows } = await this.pool.query<{ seq: number }>(
       `WITH counter AS (UPDATE ${this.t.matches} SET chat_seq = chat_seq + 1 WHERE id = $1 RETURNING chat_seq)
-       INSERT INTO ${this.t.chat} (match_id, seq, channel, sender, body, at) SELECT $1, chat_seq, $2, $3, $4, $5 FROM counter RETURNING seq`,
-      [matchID, channel, from, text, at],
+       INSERT INTO ${this.t.chat} (match_id, seq, channel, sender, author, body, at) SELECT $1, chat_seq, $2, $3, $4, $5, $6 FROM counter RETURNING seq`,
+      [matchID, channel, from, author, text, at],
     );
     if (!rows[0]) throw unknownMatch(matchID, 'appendChat');
     return rows[0].seq;
@@ -119,7 +119,7 @@ export class PostgresStorage extends Async implements MatchStore {
 
   async listChat(matchID: string): Promise<StoredChatMessage[]> {
     const { rows } = await this.pool.query(
-      `SELECT seq, channel, sender AS "from", body AS text, at FROM ${this.t.chat} WHERE match_id = $1 ORDER BY seq`,
+      `SELECT seq, channel, sender AS "from", author, body AS text, at FROM ${this.t.chat} WHERE match_id = $1 ORDER BY seq`,
       [matchID],
     );
     return rows.map(chatMessage);
@@ -136,7 +136,8 @@ export class PostgresStorage extends Async implements MatchStore {
     // processes starting together would race on CREATE ... IF NOT EXISTS and one could
     // fail; the advisory lock makes the second wait, then find the tables made.
     const lock = `SELECT pg_advisory_xact_lock(hashtext('${this.t.matches}'))`;
-    await this.pool.query([lock, ...schemaStatements(this.t)].join(';\n'));
+    const added = addedColumns(this.t).map(({ table, column, type }) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+    await this.pool.query([lock, ...schemaStatements(this.t), ...added].join(';\n'));
   }
 }
 

@@ -51,8 +51,8 @@ export function fetchResult<O extends FetchOpts>(opts: O, row: Record<string, st
 }
 
 /** Chat rows as selected by both adapters; PostgreSQL returns BIGINT columns as strings. */
-export function chatMessage(row: { seq: number; channel: string; from: string; text: string; at: number | string }): StoredChatMessage {
-  return { seq: Number(row.seq), channel: row.channel, from: row.from, text: row.text, at: Number(row.at) };
+export function chatMessage(row: { seq: number; channel: string; from: string; author: string | null; text: string; at: number | string }): StoredChatMessage {
+  return { seq: Number(row.seq), channel: row.channel, from: row.from, author: row.author ?? null, text: row.text, at: Number(row.at) };
 }
 
 export function unknownMatch(matchID: string, operation: string): Error {

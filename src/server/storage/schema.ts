@@ -51,9 +51,18 @@ export function schemaStatements(t: TableNames): string[] {
       seq INTEGER NOT NULL,
       channel TEXT NOT NULL,
       sender TEXT NOT NULL,
+      author TEXT,
       body TEXT NOT NULL,
       at BIGINT NOT NULL,
       PRIMARY KEY (match_id, seq)
     )`,
   ];
+}
+
+/**
+ * Columns added to a table after it was first created: a database made by an older
+ * version gets them when it is opened (each adapter adds a missing one its own way).
+ */
+export function addedColumns(t: TableNames): Array<{ table: string; column: string; type: string }> {
+  return [{ table: t.chat, column: 'author', type: 'TEXT' }];
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { LogEntry, Server, State } from 'boardgame.io';
 import type { FetchOpts, FetchResult, ListMatchesOpts, CreateMatchOpts } from 'boardgame.io/dist/types/src/server/db/base';
 import { Async } from 'boardgame.io/internal';
-import { schemaStatements, tableNames } from './schema.js';
+import { addedColumns, schemaStatements, tableNames } from './schema.js';
 import { chatMessage, duplicateMatch, fetchResult, listFilter, listedColumns, refusal, requestedColumns, unknownMatch } from './rows.js';
 import type { ChatMessage, MatchStore, StoredChatMessage } from './types.js';
 
@@ -29,6 +29,10 @@ export class SqliteStorage extends Async implements MatchStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     for (const statement of schemaStatements(this.t)) db.exec(statement);
+    for (const { table, column, type } of addedColumns(this.t)) {
+      const columns = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
     this.db = db;
   }
 
@@ -88,17 +92,17 @@ export class SqliteStorage extends Async implements MatchStore {
     return this.sql(`SELECT id FROM ${this.t.matches} ${where}`).pluck().all(...params) as string[];
   }
 
-  async appendChat(matchID: string, { channel, from, text, at }: ChatMessage): Promise<number> {
+  async appendChat(matchID: string, { channel, from, author, text, at }: ChatMessage): Promise<number> {
     return this.open().transaction(() => {
       const seq = this.sql(`UPDATE ${this.t.matches} SET chat_seq = chat_seq + 1 WHERE id = ? RETURNING chat_seq`).pluck().get(matchID) as number | undefined;
       if (seq === undefined) throw unknownMatch(matchID, 'appendChat');
-      this.sql(`INSERT INTO ${this.t.chat} (match_id, seq, channel, sender, body, at) VALUES (?, ?, ?, ?, ?, ?)`).run(matchID, seq, channel, from, text, at);
+      this.sql(`INSERT INTO ${this.t.chat} (match_id, seq, channel, sender, author, body, at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(matchID, seq, channel, from, author, text, at);
       return seq;
     }).immediate();
   }
 
   async listChat(matchID: string): Promise<StoredChatMessage[]> {
-    const rows = this.sql(`SELECT seq, channel, sender AS "from", body AS text, at FROM ${this.t.chat} WHERE match_id = ? ORDER BY seq`).all(matchID);
+    const rows = this.sql(`SELECT seq, channel, sender AS "from", author, body AS text, at FROM ${this.t.chat} WHERE match_id = ? ORDER BY seq`).all(matchID);
     return (rows as Parameters<typeof chatMessage>[0][]).map(chatMessage);
   }
 

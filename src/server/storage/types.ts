@@ -5,6 +5,8 @@ import type { Async } from 'boardgame.io/internal';
 export interface ChatMessage {
   channel: string;
   from: string;
+  /** The display name of the person who wrote it (a classroom team has several), or null. */
+  author: string | null;
   text: string;
   at: number;
 }

@@ -35,8 +35,8 @@ export const CHAT = {
   statementLabel: 'Statement to everyone',
   send: 'Send',
   hint: (max: number) => `Enter sends. At most ${max} characters.`,
-  /** Who wrote a line, the reader's own marked. */
-  author: (who: string, mine: boolean) => (mine ? `${who} (You)` : who),
+  /** Who wrote a line: the power, and the person when the line names one; the reader's own marked. */
+  author: (power: string, person: string | null, mine: boolean) => `${person ? `${person} · ${power}` : power}${mine ? ' (You)' : ''}`,
   /** When a line was written, in the reader's own clock format. */
   time: (at: Date) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
   spectatorNote: 'Spectators read the public chat and cannot write in it.',

@@ -217,7 +217,7 @@ export class ChatPanel {
       el(
         'li',
         { class: `chat-line${mine ? ' mine' : ''}${line.from === CONTROL ? ' from-control' : ''}`, 'data-testid': 'chat-line', 'data-from': line.from },
-        el('span', { class: 'chat-meta' }, ...swatch, el('strong', {}, CHAT.author(author, mine)), ', ', el('time', { datetime: when.toISOString() }, CHAT.time(when))),
+        el('span', { class: 'chat-meta' }, ...swatch, el('strong', {}, CHAT.author(author, line.author, mine)), ', ', el('time', { datetime: when.toISOString() }, CHAT.time(when))),
         el('span', { class: 'chat-text' }, line.text),
       ),
     );
