@@ -4,8 +4,9 @@
  * it plays each of its candidate plans, or each option of a decision, through the rest
  * of the round with the rules' own functions, the other seats played by Normal on
  * their own views of that world. A result is scored for every power by its points so
- * far plus Normal's appraisal of what it can still score; the seat takes the plan with
- * the best mean over the worlds of its own score less a share of the best rival's.
+ * far plus Normal's appraisal of what it can still score (and, for the seat itself, what
+ * its reserve can do next round); the seat takes the plan with the best mean over the
+ * worlds of its own score less a share of the best rival's.
  *
  * The work is fixed (worlds × plans), so the same seed and view give the same choice;
  * a wall-clock cap stops early on a slow machine, the only way the clock can matter.
@@ -18,10 +19,11 @@ import { playerView } from '../game/view.js';
 import type { Scenario } from '../scenario/schema.js';
 import { BOT_SAYS } from '../view/text/en-bots.js';
 import { asked, decisionSeed, seatViewOnly, type Bot, type BotChoice } from './bot.js';
+import { candidateOrders } from './candidates.js';
 import { postureFor, type Posture } from './doctrine.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { leadReason, strongestReason } from './explain.js';
-import { sketchOf } from './foresee.js';
+import { copySketch, foreseeOrder, sketchOf } from './foresee.js';
 import { candidatePlans, foreseePlan } from './hardPlans.js';
 import { forkWorld, imagineWorld } from './imaginedWorld.js';
 import { normalBot } from './normal.js';
@@ -48,16 +50,41 @@ export const HARD_BUDGET: HardBudget = { worlds: 12, plans: 16, capMs: 800 };
  */
 const RIVAL_WEIGHT = 0.25;
 
+/**
+ * The share of a reserve force's next-round worth that the search counts. A search that
+ * ends with this round cannot see a two-round plan: withdraw a force now, deploy it
+ * where the objectives need it next round (Russia, from the Far East to the Ukraine
+ * Front). Without this it held instead, and scored 2–6 points a game less than Normal
+ * as Russia. Under 1, so deploying now still beats keeping the force for later.
+ */
+const RESERVE_OUTLOOK = 0.6;
+
 /** A power's standing in a played-out world: points held, plus what Normal's appraisal expects it to add. */
 function standing(sc: Scenario, G: GameState, power: PowerId): number {
   const held = G.powers[power].vp;
   return G.step.kind === 'over' ? held : held + appraiseAtRoundEnd(sc, sketchOf(playerView(G, power)), power);
 }
 
+/** What a force in the seat's reserve can add next round: the best one-step gain of deploying it, as Normal foresees it. */
+function reserveOutlook(sc: Scenario, G: GameState, power: PowerId): number {
+  if (G.step.kind === 'over' || G.powers[power].reserve === 0) return 0;
+  const view = playerView(G, power);
+  const now = sketchOf(view);
+  const base = appraiseAtRoundEnd(sc, now, power);
+  let gain = 0;
+  for (const { order } of candidateOrders(sc, view, power, [])) {
+    if (order.kind !== 'deploy') continue;
+    const deployed = copySketch(now);
+    foreseeOrder(sc, deployed, power, order);
+    gain = Math.max(gain, appraiseAtRoundEnd(sc, deployed, power) - base);
+  }
+  return RESERVE_OUTLOOK * gain;
+}
+
 function worth(sc: Scenario, G: GameState, power: PowerId): number {
   let rival = -Infinity;
   for (const p of POWERS) if (p !== power) rival = Math.max(rival, standing(sc, G, p));
-  return standing(sc, G, power) - RIVAL_WEIGHT * rival;
+  return standing(sc, G, power) + reserveOutlook(sc, G, power) - RIVAL_WEIGHT * rival;
 }
 
 /**

@@ -4,7 +4,8 @@
  * Seat-rotated tournaments between the bot levels, random play and boardgame.io's
  * MCTSBot. Level against level (and against random play): three seats each, game
  * pairs share a setup seed and swap the seats, so every power is played by each side
- * equally often. Against MCTSBot: it takes one seat, rotating through the six
+ * equally often, and successive pairs go through the ten splits of the six powers
+ * into two threes (src/cli/seatSplits.ts). Against MCTSBot: it takes one seat, rotating through the six
  * powers, and the level fills the other five; MCTSBot is given the full state (see
  * src/cli/mctsBaseline.ts). Prints, per power and overall, each side's mean final
  * score and win rate, the mean per-game score difference with its z-score, and every
@@ -23,6 +24,7 @@ import { randomPolicy } from '../bots/random.js';
 import { intFlag, parseArgs } from './args.js';
 import { loadScenarioOrExit } from './loadScenario.js';
 import { mctsBaseline, type MctsSettings } from './mctsBaseline.js';
+import { onFirstSide } from './seatSplits.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const games = intFlag(flags, 'games', 20);
@@ -134,7 +136,7 @@ console.log(`Hard budget: ${HARD_BUDGET.worlds} worlds × up to ${HARD_BUDGET.pl
 console.log(`MCTSBot: ${MCTS.iterations} iterations, playout depth ${MCTS.playoutDepth}, ${MCTS.plans} random plans + hold per orders step; it is given the FULL state (it cheats)`);
 console.log('win%: share of the games a side played that power in that it won (all: of all its seats; an even share is 16.7%)');
 
-const threeEach = (a: Side, b: Side) => (g: number, p: PowerId) => ((POWERS.indexOf(p) + g) % 2 === 0 ? a : b);
+const threeEach = (a: Side, b: Side) => (g: number, p: PowerId) => (onFirstSide(g, p) ? a : b);
 const levels = [...BOT_LEVELS].reverse();
 for (const [i, a] of levels.entries()) for (const b of levels.slice(i + 1)) await matchup(a, b, games, threeEach(a, b));
 for (const a of levels) await matchup(a, 'random', games, threeEach(a, 'random'));
