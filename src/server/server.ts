@@ -39,6 +39,7 @@ import { LobbyService } from './lobby/service.js';
 import { lobbyOf, mergeFromMaster } from './lobby/matchInfo.js';
 import { Presence } from './presence.js';
 import { RedisPubSub } from './pubsub/redisPubSub.js';
+import { jsonOnlyParser } from './jsonParser.js';
 import { guardSockets } from './socketGuard.js';
 import { staticClient } from './staticFiles.js';
 import { openStorage } from './storage/open.js';
@@ -115,6 +116,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     socketOpts: {
       // A seat's largest message is a list of three orders: 64 kB is far more than enough.
       maxHttpBufferSize: 64 * 1024,
+      parser: jsonOnlyParser,
       // boardgame.io passes `origins` where socket.io 4 expects `origin` (BOARDGAMEIO.md #5).
       cors: { origin: config.origins },
       allowRequest: (req: IncomingMessage, done: (err: string | null, ok: boolean) => void) => done(null, originAllowed(req, config.origins)),

@@ -67,9 +67,13 @@ export class ServerBots {
   }
 
   private async play(matchID: string): Promise<void> {
-    const { state, metadata } = await this.store.fetch(matchID, { state: true, metadata: true });
+    const { metadata } = await this.store.fetch(matchID, { metadata: true });
     const info = lobbyOf(metadata);
-    if (!state || !info?.started || state.ctx.gameover !== undefined) return this.clearTimer(matchID);
+    // Every move of every match pokes: one that no bot plays and no timer watches is done
+    // here, without reading (and parsing) its state.
+    if (!info?.started || (info.settings.roundSeconds === null && botSeats(metadata as MatchMetadata).length === 0)) return this.clearTimer(matchID);
+    const { state } = await this.store.fetch(matchID, { state: true });
+    if (!state || state.ctx.gameover !== undefined) return this.clearTimer(matchID);
     const G = state.G as GameState;
     const scenario = this.scenarioOf(matchID, info);
     if (!scenario) throw new Error(`this server does not have scenario "${info.scenario}"`);
