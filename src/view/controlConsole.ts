@@ -12,30 +12,21 @@ import type { Scenario } from '../scenario/schema.js';
 import { cardTitle, optionLabel } from './names.js';
 import { orderText } from './orderModel.js';
 import { agendaModel } from './seatModel.js';
+import { clockTime, readClock, type ClockReading } from './clockReading.js';
 import { CONSOLE, COMMAND_WORDS } from './text/en-control.js';
 import { POWER_NAME, TRACK_NAME, reasonText } from './text/en.js';
 import { RELATION_TEXT, signed } from './text/en-game.js';
 
-export interface ClockModel {
-  state: 'none' | 'running' | 'paused';
-  /** Milliseconds left, never below 0; null when there is no timer. */
-  leftMs: number | null;
+export interface ClockModel extends ClockReading {
   text: string;
 }
 
-/** "2:05": minutes and seconds, rounded up so a timer shows 0:00 only when it is up. */
-export function clockText(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts). */
+/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts), in the console's words. */
 export function clockModel(view: ControlView, now: number): ClockModel {
-  const clock = view.clock;
-  if (clock?.paused) return { state: 'paused', leftMs: clock.left, text: CONSOLE.clockPaused(clock.left === null ? null : clockText(clock.left)) };
-  if (!clock || clock.deadline === null) return { state: 'none', leftMs: null, text: CONSOLE.clockNone };
-  const left = Math.max(0, clock.deadline - now);
-  return { state: 'running', leftMs: left, text: left === 0 ? CONSOLE.clockUp : CONSOLE.clockRunning(clockText(left)) };
+  const reading = readClock(view.clock, now);
+  const left = reading.leftMs === null ? null : clockTime(reading.leftMs);
+  const text = { paused: CONSOLE.clockPaused(left), none: CONSOLE.clockNone, up: CONSOLE.clockUp, running: CONSOLE.clockRunning(left ?? '') }[reading.state];
+  return { ...reading, text };
 }
 
 export function stepText(sc: Scenario, view: ControlView): string {

@@ -4,6 +4,7 @@
  * round's reveal and, once the game is over, the ranking. Nothing here reads a seat.
  */
 import type { PowerId } from '../game/powers.js';
+import { clockTime, minutesAndSeconds, readClock, type ClockState } from './clockReading.js';
 import type { Clock, Readable } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { crisisModel, headlineModel, type EventCardModel } from './cardModel.js';
@@ -14,7 +15,7 @@ import { PROJECTOR } from './text/en-projector.js';
 import { trackModels, type TrackModel } from './trackModel.js';
 
 export interface ClockModel {
-  state: 'none' | 'running' | 'paused' | 'up';
+  state: ClockState;
   /** "3:42", or the word for no timer. */
   text: string;
   /** The same for a screen reader. */
@@ -33,23 +34,14 @@ export interface ProjectorModel {
   war: string | null;
 }
 
-const minutesAndSeconds = (ms: number) => {
-  const total = Math.ceil(ms / 1000);
-  return { minutes: Math.floor(total / 60), seconds: total % 60 };
-};
-
-/** The exercise timer at `now` (ms since the epoch); the server's deadline is compared with this screen's clock. */
+/** The exercise timer at `now` (ms since the epoch, the server's time: serverClock.ts), as the room reads it and hears it. */
 export function clockModel(clock: Clock | undefined, now: number): ClockModel {
-  const left = clock?.paused ? clock.left : clock?.deadline != null ? Math.max(0, clock.deadline - now) : null;
-  if (left === null || left === undefined) {
-    return clock?.paused ? { state: 'paused', text: PROJECTOR.paused, spoken: PROJECTOR.paused } : { state: 'none', text: PROJECTOR.noTimer, spoken: PROJECTOR.noTimer };
-  }
-  const { minutes, seconds } = minutesAndSeconds(left);
-  const text = `${minutes}:${String(seconds).padStart(2, '0')}`;
+  const { state, leftMs } = readClock(clock, now);
+  if (leftMs === null) return state === 'paused' ? { state, text: PROJECTOR.paused, spoken: PROJECTOR.paused } : { state, text: PROJECTOR.noTimer, spoken: PROJECTOR.noTimer };
+  if (state === 'up') return { state, text: PROJECTOR.timeUp, spoken: PROJECTOR.timeUp };
+  const { minutes, seconds } = minutesAndSeconds(leftMs);
   const spoken = PROJECTOR.timerSpoken(minutes, seconds);
-  if (clock?.paused) return { state: 'paused', text, spoken: PROJECTOR.pausedSpoken(spoken) };
-  if (left === 0) return { state: 'up', text: PROJECTOR.timeUp, spoken: PROJECTOR.timeUp };
-  return { state: 'running', text, spoken };
+  return { state, text: clockTime(leftMs), spoken: state === 'paused' ? PROJECTOR.pausedSpoken(spoken) : spoken };
 }
 
 /** The timer the room sees now: a game that is over keeps none. */

@@ -6,7 +6,8 @@
 import type { PowerId } from '../game/powers.js';
 import type { Clock } from '../game/types.js';
 import { POWER_NAME } from './text/en.js';
-import { TEAM_JOIN, TEAM_PLAY, clockTime } from './text/en-team.js';
+import { clockTime, readClock, type ClockReading } from './clockReading.js';
+import { TEAM_JOIN, TEAM_PLAY } from './text/en-team.js';
 
 export interface TeamMember {
   id: string;
@@ -59,23 +60,14 @@ export function rosterModel(exercise: ExerciseTeams, power: PowerId, memberId: s
   return { power, powerName: POWER_NAME[power], members, captain: captain?.name ?? null, youCaptain: captain?.you ?? false };
 }
 
-export type ClockState = 'none' | 'running' | 'paused' | 'up';
-
-export interface ClockModel {
-  state: ClockState;
+export interface ClockModel extends ClockReading {
   text: string;
-  /** Whole seconds left, when a timer is set. */
-  seconds: number | null;
 }
 
-/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts). */
+/** The exercise clock at `now` (ms since the epoch, the server's time: serverClock.ts), in a team's words. */
 export function clockModel(clock: Clock | undefined, now: number): ClockModel {
-  if (clock?.paused) {
-    const seconds = clock.left === null ? null : Math.ceil(clock.left / 1000);
-    return { state: 'paused', text: TEAM_PLAY.paused(seconds === null ? null : clockTime(seconds)), seconds };
-  }
-  if (!clock || clock.deadline === null) return { state: 'none', text: TEAM_PLAY.noTimer, seconds: null };
-  const seconds = Math.max(0, Math.ceil((clock.deadline - now) / 1000));
-  if (seconds === 0) return { state: 'up', text: TEAM_PLAY.timeUp, seconds };
-  return { state: 'running', text: TEAM_PLAY.timeLeft(clockTime(seconds)), seconds };
+  const reading = readClock(clock, now);
+  const left = reading.leftMs === null ? null : clockTime(reading.leftMs);
+  const text = { paused: TEAM_PLAY.paused(left), none: TEAM_PLAY.noTimer, up: TEAM_PLAY.timeUp, running: TEAM_PLAY.timeLeft(left ?? '') }[reading.state];
+  return { ...reading, text };
 }

@@ -11,9 +11,9 @@ import { POWERS } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState } from '../../src/game/types.js';
 import { controlView } from '../../src/game/view.js';
+import { clockTime } from '../../src/view/clockReading.js';
 import {
   clockModel,
-  clockText,
   commandRefusals,
   commandText,
   headlinePool,
@@ -43,10 +43,11 @@ describe('the clock on the console', () => {
     expect(clockModel(controlView(G), T0).text).toBe('5:00 left');
     // Rounded up: 238.5 seconds left reads 3:59, and 0:00 only when the time is up.
     expect(clockModel(controlView(G), T0 + 61_500)).toEqual({ state: 'running', leftMs: 238_500, text: '3:59 left' });
-    expect(clockModel(controlView(G), T0 + 400_000)).toEqual({ state: 'running', leftMs: 0, text: 'Time is up' });
+    expect(clockModel(controlView(G), T0 + 400_000)).toEqual({ state: 'up', leftMs: 0, text: 'Time is up' });
     expect(control(sc, G, { kind: 'pause', at: T0 + 100_000 })).toBeNull();
     expect(clockModel(controlView(G), T0 + 900_000)).toEqual({ state: 'paused', leftMs: 200_000, text: 'Paused, 3:20 left' });
-    expect(clockText(59_001)).toBe('1:00');
+    expect(clockTime(59_001)).toBe('1:00');
+    expect(clockTime(0)).toBe('0:00');
   });
 });
 

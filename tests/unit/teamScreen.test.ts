@@ -59,21 +59,21 @@ describe('the clock', () => {
   const now = 1_000_000;
 
   it('says there is no timer until Control sets one', () => {
-    expect(clockModel(undefined, now)).toEqual({ state: 'none', text: 'No timer: your teacher moves the exercise on.', seconds: null });
+    expect(clockModel(undefined, now)).toEqual({ state: 'none', text: 'No timer: your teacher moves the exercise on.', leftMs: null });
     expect(clockModel({ paused: false, deadline: null, left: null }, now).state).toBe('none');
   });
 
   it('counts down in minutes and seconds, rounding a part second up', () => {
-    expect(clockModel({ paused: false, deadline: now + 125_400, left: null }, now)).toEqual({ state: 'running', text: '2:06 left', seconds: 126 });
+    expect(clockModel({ paused: false, deadline: now + 125_400, left: null }, now)).toEqual({ state: 'running', text: '2:06 left', leftMs: 125_400 });
     expect(clockModel({ paused: false, deadline: now + 9_000, left: null }, now).text).toBe('0:09 left');
   });
 
   it('says when time is up, and never counts below zero', () => {
-    expect(clockModel({ paused: false, deadline: now - 5_000, left: null }, now)).toEqual({ state: 'up', text: 'Time is up: the draft is being locked in.', seconds: 0 });
+    expect(clockModel({ paused: false, deadline: now - 5_000, left: null }, now)).toEqual({ state: 'up', text: 'Time is up: the draft is being locked in.', leftMs: 0 });
   });
 
   it('says who paused it and what is left', () => {
-    expect(clockModel({ paused: true, deadline: null, left: 61_000 }, now)).toEqual({ state: 'paused', text: 'Paused by your teacher, 1:01 left', seconds: 61 });
+    expect(clockModel({ paused: true, deadline: null, left: 61_000 }, now)).toEqual({ state: 'paused', text: 'Paused by your teacher, 1:01 left', leftMs: 61_000 });
     expect(clockModel({ paused: true, deadline: null, left: null }, now).text).toBe('Paused by your teacher');
   });
 });

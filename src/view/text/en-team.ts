@@ -5,12 +5,6 @@
  */
 import { listText, plural } from './en-game.js';
 
-/** "2:05": minutes and seconds, for a clock read from across a table. */
-export function clockTime(seconds: number): string {
-  const whole = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
-
 const points = (n: number) => plural(n, 'point', 'points');
 
 export const TEAM_ENTRY = {
