@@ -9,7 +9,7 @@ import type { GameHost } from '../game/game.js';
 import { BotDriver } from './bots/botDriver.js';
 import { LocalMatch, type MatchSetup } from './net/localMatch.js';
 import type { Match } from './net/match.js';
-import type { PublicMatch } from './net/lobbyApi.js';
+import { lobbyApi, type PublicMatch } from './net/lobbyApi.js';
 import type { HeldSeat } from './net/onlineSeats.js';
 import type { RemoteMatch } from './net/remoteMatch.js';
 import type { ChatPanel } from './ui/game/chatPanel.js';
@@ -26,6 +26,9 @@ import type { GameScreen, StartChoice } from './ui/contracts.js';
 import { renderProblem } from './ui/problem.js';
 import { exposeTestHook } from './testHook.js';
 
+/** How often an online match's round timer is asked for: a new step shows its timer within this long. */
+const ROUND_TIMER_POLL_MS = 3000;
+
 export class App {
   private match: Match | null = null;
   private bots: BotDriver | null = null;
@@ -33,6 +36,8 @@ export class App {
   private onlineStatus: OnlineStatus | null = null;
   /** The online match's chat (none in solo and hot-seat play), and how to stop it. */
   private chat: { panel: ChatPanel; stop(): void } | null = null;
+  /** The online match's round timer, when its host set one, and how to stop it. */
+  private timer: { element: HTMLElement; stop(): void } | null = null;
   /** A match link the page was opened with, taken up by the first screen. */
   private linked: string | null;
   private screen: GameScreen | null = null;
@@ -147,11 +152,33 @@ export class App {
       panel = new ChatPanel(client, info.settings.chat);
       this.chat = { panel, stop: () => client.stop() };
     }
+    if (info.settings.roundSeconds !== null) this.timer = await this.watchRoundTimer(match);
     status.update(match.connected, null);
     match.onChange(() => {
       status.update(match.connected, match.refused);
       if (match.synced) this.refresh();
     });
+  }
+
+  /**
+   * The host's round timer runs on the server, which tells each step's deadline with the
+   * match: it is asked for every few seconds (a new step brings a new deadline).
+   */
+  private async watchRoundTimer(match: RemoteMatch): Promise<{ element: HTMLElement; stop(): void }> {
+    const { RoundTimer } = await import('./ui/game/roundTimer.js');
+    const timer = new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null));
+    const look = () => lobbyApi.match(match.matchID).then((info) => timer.set(info.deadline), () => undefined);
+    void look();
+    const poll = setInterval(look, ROUND_TIMER_POLL_MS);
+    const unsubscribe = match.onChange(() => timer.draw());
+    return {
+      element: timer.element,
+      stop: () => {
+        clearInterval(poll);
+        unsubscribe();
+        timer.stop();
+      },
+    };
   }
 
   /** Decide what the person sees now: the game, a hand-over between people, or the end. */
@@ -191,6 +218,7 @@ export class App {
       onAct: (action) => match.act(power, action),
       watching: match.humans.length === 0,
       chat: this.chat?.panel.element ?? null,
+      timer: this.timer?.element ?? null,
       onRules: () => this.showRules(),
       onQuit: () => this.showStart(),
     });
@@ -207,6 +235,8 @@ export class App {
     this.onlineStatus = null;
     this.chat?.stop();
     this.chat = null;
+    this.timer?.stop();
+    this.timer = null;
     this.bots?.stop();
     this.bots = null;
     this.screen?.destroy();

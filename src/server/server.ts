@@ -151,6 +151,13 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     (request) => botPool.think(request, customs.custom(request.scenario)),
     (matchID, playerID, move, stateID) => moveAsServer(matchID, playerID, move, stateID, 'bot'),
     onError,
+    // Kept with the match, so the players' pages can count it down (GET /api/matches/:code).
+    (matchID, deadline) =>
+      void lobby!
+        .change(matchID, (metadata) => {
+          metadata.triangles.deadline = deadline;
+        })
+        .catch((error: Error) => onError(matchID, error)),
   );
   const knownExercises = new KnownExercises(store, (matchID, metadata) => customs.ensure(matchID, metadata.triangles));
   clock = new ExerciseClock(store, knownExercises, (matchID, command, stateID) => moveAsServer(matchID, CONTROL_SEAT, { type: 'control', args: [command] }, stateID, 'timer'), onError);

@@ -38,7 +38,12 @@ const seatOnScreen = (page: Page) =>
 test('two browsers create, join, start and play a round online; a reload rejoins the same seat', async () => {
   server.logOnFailure();
   const host = await openBrowser('/', server.url);
-  const code = await createMatch(host.page, ['RUS', 'PRK', 'JPN', 'KOR'], () => screenshot(host.page, 'online-lobby'));
+  const code = await createMatch(host.page, ['RUS', 'PRK', 'JPN', 'KOR'], async () => {
+    // A round timer long enough never to run out here: the players see it count down.
+    await host.page.getByTestId('setting-timer').check();
+    await host.page.getByTestId('setting-round-seconds').fill('900');
+    await screenshot(host.page, 'online-lobby');
+  });
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   expect(new URL(host.page.url()).searchParams.get('match')).toBe(code);
   await takeSeat(host.page, 'CHN', 'Host');
@@ -72,6 +77,7 @@ test('two browsers create, join, start and play a round online; a reload rejoins
   await expect.poll(() => hook(host.page, (h) => h.shown()), { timeout: 20_000 }).toBe('CHN');
   await expect.poll(() => hook(guest.page, (h) => h.shown()), { timeout: 20_000 }).toBe('USA');
   await expectMapDrawn(host.page);
+  for (const page of [host.page, guest.page]) await expect.poll(() => page.getByTestId('round-timer').textContent(), { timeout: 10_000 }).toMatch(/^1[45]:\d\d left in this step/);
 
   await Promise.all([playFirstRound(host.page), playFirstRound(guest.page)]);
   const before = await seatOnScreen(guest.page);

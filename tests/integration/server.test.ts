@@ -4,7 +4,9 @@
  */
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepKey } from '../../src/game/actions.js';
 import { POWERS } from '../../src/game/powers.js';
+import type { SeatView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { api, botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 
@@ -84,7 +86,19 @@ describe('game server on SQLite', () => {
     const bots = Object.fromEntries(POWERS.filter((p) => p !== 'KOR').map((p) => [p, { kind: 'bot', level: 'easy' }]));
     const { matchID, hostToken } = (await api(server.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { roundSeconds: 5, graceSeconds: 3600 } })).body;
     const seat = (await api(server.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' })).body as Seat;
+    const startedAt = Date.now();
     await startMatch(server.url, matchID, hostToken);
+    // The players are told when the step's time runs out, for the step it is.
+    // (The bots may take a first step that Korea is not part of: the deadline follows the step.)
+    const current = async () => stepKey((await server.store.fetch(matchID, { state: true })).state!.G as SeatView);
+    let deadline: { step: string; at: number } | null = null;
+    while (deadline?.step !== (await current()) && Date.now() - startedAt < 5_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      deadline = (await api(server.url, 'GET', `/api/matches/${matchID}`)).body.deadline;
+    }
+    expect(deadline?.step).toBe(await current());
+    expect(deadline!.at).toBeGreaterThanOrEqual(startedAt + 5_000);
+    expect(deadline!.at).toBeLessThanOrEqual(Date.now() + 5_000);
     // Korea is at the table (connected, so no bot stands in) but never acts.
     const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true });
     socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, 6));

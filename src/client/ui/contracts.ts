@@ -62,6 +62,8 @@ export interface GameScreenProps {
   watching?: boolean;
   /** The chat panel of an online game, kept by the controller across redraws; none in solo and hot-seat play. */
   chat?: HTMLElement | null;
+  /** The round timer of an online match whose host set one, kept by the controller across redraws. */
+  timer?: HTMLElement | null;
   /** A classroom team's seat: its draft is shared by the team's devices, and only the captain locks in. */
   team?: TeamSeat | null;
   /** Returns why the action was refused, or null once it is accepted. */

@@ -95,7 +95,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
         ),
       ),
       // Online, the chat sits under the move: people talk while they choose. A spectator has no hand.
-      el('div', { class: 'game-col game-right' }, team?.panel ?? null, slots.move.element, props.chat ?? null, watching ? null : slots.hand.element, slots.scores.element),
+      el('div', { class: 'game-col game-right' }, team?.panel ?? null, props.timer ?? null, slots.move.element, props.chat ?? null, watching ? null : slots.hand.element, slots.scores.element),
     ),
   );
   root.replaceChildren(screen);

@@ -15,6 +15,9 @@ import type { MatchStore } from '../storage/types.js';
 
 export type Think = (request: { scenario: string; level: BotLevel; power: PowerId; seed: string; view: SeatView }) => Promise<Action>;
 
+/** When the round timer of a match's step runs out (server time), or null once no timer runs: players are shown it. */
+export type OnDeadline = (matchID: string, deadline: { step: string; at: number } | null) => void;
+
 export type SubmitMove = (matchID: string, playerID: string, move: { type: 'submitOrders' | 'decide'; args: unknown[] }, stateID: number) => Promise<void>;
 
 export class ServerBots {
@@ -32,6 +35,7 @@ export class ServerBots {
     private readonly think: Think,
     private readonly submit: SubmitMove,
     private readonly onError: (matchID: string, error: Error) => void,
+    private readonly onDeadline: OnDeadline = () => undefined,
   ) {}
 
   /** Something changed in this match: let its bots look again (one look at a time per match). */
@@ -71,9 +75,9 @@ export class ServerBots {
     const info = lobbyOf(metadata);
     // Every move of every match pokes: one that no bot plays and no timer watches is done
     // here, without reading (and parsing) its state.
-    if (!info?.started || (info.settings.roundSeconds === null && botSeats(metadata as MatchMetadata).length === 0)) return this.clearTimer(matchID);
+    if (!info?.started || (info.settings.roundSeconds === null && botSeats(metadata as MatchMetadata).length === 0)) return this.stopTimer(matchID);
     const { state } = await this.store.fetch(matchID, { state: true });
-    if (!state || state.ctx.gameover !== undefined) return this.clearTimer(matchID);
+    if (!state || state.ctx.gameover !== undefined) return this.stopTimer(matchID);
     const G = state.G as GameState;
     const scenario = this.scenarioOf(matchID, info);
     if (!scenario) throw new Error(`this server does not have scenario "${info.scenario}"`);
@@ -96,14 +100,22 @@ export class ServerBots {
   private armTimer(matchID: string, step: string, seconds: number | null, G: GameState): void {
     const current = this.timers.get(matchID);
     if (current?.step === step) return;
+    if (seconds === null || G.step.kind === 'over') return this.stopTimer(matchID);
     this.clearTimer(matchID);
-    if (seconds === null || G.step.kind === 'over') return;
     const timer = setTimeout(() => {
       this.overdue.set(`${matchID}/${step}`, awaiting(G));
       this.poke(matchID);
     }, seconds * 1000);
     timer.unref();
     this.timers.set(matchID, { step, timer });
+    this.onDeadline(matchID, { step, at: Date.now() + seconds * 1000 });
+  }
+
+  /** No timer runs for the match any more (the host turned it off, or the game ended): players stop seeing one. */
+  private stopTimer(matchID: string): void {
+    if (!this.timers.has(matchID)) return;
+    this.clearTimer(matchID);
+    this.onDeadline(matchID, null);
   }
 
   private clearTimer(matchID: string): void {

@@ -29,6 +29,12 @@ export interface MatchSettings {
   roundSeconds: number | null;
 }
 
+/** When the round timer of a step runs out (the server's time, ms), for players to see; the step is `stepKey`'s. */
+export interface RoundDeadline {
+  step: string;
+  at: number;
+}
+
 export interface LobbyInfo {
   /** sha256 of the host's token; the token itself is only ever with the host. */
   hostKey: string;
@@ -44,6 +50,8 @@ export interface LobbyInfo {
   botSeed: string;
   /** Present when the match is a classroom exercise (seat "6" is Control, the host). */
   exercise?: ExerciseInfo;
+  /** The running round timer, when the host set one (the server's bots keep it: serverBots.ts). */
+  deadline?: RoundDeadline | null;
 }
 
 export type MatchMetadata = Server.MatchData & { triangles: LobbyInfo };
@@ -93,6 +101,8 @@ export interface PublicMatch {
   settings: MatchSettings;
   seats: Array<{ power: PowerId; kind: SeatKind; level: BotLevel; name: string | null; connected: boolean; away: boolean }>;
   createdAt: number;
+  /** When the round timer of the step in play runs out, if one runs. */
+  deadline: RoundDeadline | null;
 }
 
 export function publicMatch(matchID: string, metadata: MatchMetadata): PublicMatch {
@@ -117,5 +127,6 @@ export function publicMatch(matchID: string, metadata: MatchMetadata): PublicMat
       };
     }),
     createdAt: metadata.createdAt,
+    deadline: info.deadline ?? null,
   };
 }

@@ -90,6 +90,8 @@ export const LOBBY = {
   connecting: 'Connecting to the match…',
   connectionLost: 'Connection to the game server lost. Trying to reconnect… Your seat is kept for you.',
   refusedByServer: (why: string) => `The server did not accept that: ${why}`,
+  roundTimer: (time: string) => `${time} left in this step. Then bots choose for anyone who has not.`,
+  roundTimerUp: 'Time is up: bots are choosing for anyone who has not.',
 };
 
 /** What went wrong with the game server, in words, with what to do next. */
