@@ -12,6 +12,7 @@ import type { Match } from './net/match.js';
 import { lobbyApi, type PublicMatch } from './net/lobbyApi.js';
 import type { HeldSeat } from './net/onlineSeats.js';
 import type { RemoteMatch } from './net/remoteMatch.js';
+import type { RoundTimer } from './ui/game/roundTimer.js';
 import type { ChatPanel } from './ui/game/chatPanel.js';
 import { matchInAddress, OnlineLobby, setMatchInAddress } from './online.js';
 import { OnlineStatus } from './ui/lobby/onlineStatus.js';
@@ -134,11 +135,13 @@ export class App {
   private async playOnline(info: PublicMatch, seat: HeldSeat | null): Promise<void> {
     const scenario = this.host.scenarios.get(info.scenario);
     if (!scenario) return this.online.showHome(LOBBY_PROBLEM.unknownScenario);
-    // The socket client and the chat are loaded only for online play, so solo play does not pay for them.
-    const [{ RemoteMatch }, { ChatClient }, { ChatPanel }] = await Promise.all([
+    // The socket client, the chat and the round timer are loaded only for online play, so solo play does not
+    // pay for them; all of them before the match is made, as nothing may wait between its first sync and the listener below.
+    const [{ RemoteMatch }, { ChatClient }, { ChatPanel }, { RoundTimer }] = await Promise.all([
       import('./net/remoteMatch.js'),
       import('./net/chatClient.js'),
       import('./ui/game/chatPanel.js'),
+      import('./ui/game/roundTimer.js'),
     ]);
     this.teardown();
     const match: RemoteMatch = new RemoteMatch(scenario, this.host, info.matchID, seat, window.location.origin);
@@ -152,7 +155,7 @@ export class App {
       panel = new ChatPanel(client, info.settings.chat);
       this.chat = { panel, stop: () => client.stop() };
     }
-    if (info.settings.roundSeconds !== null) this.timer = await this.watchRoundTimer(match);
+    if (info.settings.roundSeconds !== null) this.timer = this.watchRoundTimer(match, new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null)));
     status.update(match.connected, null);
     match.onChange(() => {
       status.update(match.connected, match.refused);
@@ -164,9 +167,7 @@ export class App {
    * The host's round timer runs on the server, which tells each step's deadline with the
    * match: it is asked for every few seconds (a new step brings a new deadline).
    */
-  private async watchRoundTimer(match: RemoteMatch): Promise<{ element: HTMLElement; stop(): void }> {
-    const { RoundTimer } = await import('./ui/game/roundTimer.js');
-    const timer = new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null));
+  private watchRoundTimer(match: RemoteMatch, timer: RoundTimer): { element: HTMLElement; stop(): void } {
     const look = () => lobbyApi.match(match.matchID).then((info) => timer.set(info.deadline), () => undefined);
     void look();
     const poll = setInterval(look, ROUND_TIMER_POLL_MS);
