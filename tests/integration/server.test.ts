@@ -4,11 +4,11 @@
  */
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepKey } from '../../src/game/actions.js';
+import { awaiting, stepKey } from '../../src/game/actions.js';
 import { POWERS } from '../../src/game/powers.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { api, botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
+import { api, botSeatClient, createFullMatch, startMatch, startTestServer, tempDir, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
 
 const scenario = () => [...testScenarios().values()][0]!;
 
@@ -111,6 +111,39 @@ describe('game server on SQLite', () => {
     expect(await round()).toBe(2);
     const { log } = await server.store.fetch(matchID, { log: true });
     expect(log!.some((entry) => entry.action.payload.playerID === seat.playerID)).toBe(true);
+  });
+
+  it("keeps a step's deadline across a restart instead of starting its time over", async () => {
+    const data = tempDir();
+    let first: RunningServer | null = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
+    let second: RunningServer | null = null;
+    try {
+      const bots = Object.fromEntries(POWERS.filter((p) => p !== 'KOR').map((p) => [p, { kind: 'bot', level: 'easy' }]));
+      const { matchID, hostToken } = (await api(first.url, 'POST', '/api/matches', { seats: bots, settings: { roundSeconds: 600, graceSeconds: 3600 } })).body;
+      await api(first.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' });
+      await startMatch(first.url, matchID, hostToken);
+      // Korea never acts: the match waits at the first step that needs it, under its deadline.
+      const waiting = async (url: string) => {
+        for (let i = 0; i < 100; i++) {
+          const { deadline } = (await api(url, 'GET', `/api/matches/${matchID}`)).body;
+          const G = (await (first ?? second)!.store.fetch(matchID, { state: true })).state!.G as SeatView;
+          if (deadline?.step === stepKey(G) && awaiting(G).includes('KOR') && awaiting(G).length === 1) return deadline as { step: string; at: number };
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('no deadline for the step Korea holds up');
+      };
+      const before = await waiting(first.url);
+      await first.close();
+      first = null;
+      await new Promise((r) => setTimeout(r, 1100));
+      second = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await waiting(second.url)).toEqual(before);
+    } finally {
+      await first?.close();
+      await second?.close();
+      data.remove();
+    }
   });
 
   it('lists public matches that wait for players, never private ones, and never credentials', async () => {

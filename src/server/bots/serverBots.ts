@@ -10,7 +10,7 @@ import { seatOfPower, type PowerId } from '../../game/powers.js';
 import type { Action, GameState, SeatView } from '../../game/types.js';
 import { playerView } from '../../game/view.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { botSeats, lobbyOf, type LobbyInfo, type MatchMetadata } from '../lobby/matchInfo.js';
+import { botSeats, lobbyOf, type LobbyInfo, type MatchMetadata, type RoundDeadline } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';
 
 export type Think = (request: { scenario: string; level: BotLevel; power: PowerId; seed: string; view: SeatView }) => Promise<Action>;
@@ -82,7 +82,7 @@ export class ServerBots {
     const scenario = this.scenarioOf(matchID, info);
     if (!scenario) throw new Error(`this server does not have scenario "${info.scenario}"`);
     const step = stepKey(G);
-    this.armTimer(matchID, step, info.settings.roundSeconds, G);
+    this.armTimer(matchID, step, info.settings.roundSeconds, G, info.deadline ?? null);
     const due = awaiting(G);
     const played = new Set([...botSeats(metadata as MatchMetadata), ...(this.overdue.get(`${matchID}/${step}`) ?? [])]);
     const seats = due.filter((p) => played.has(p));
@@ -96,19 +96,25 @@ export class ServerBots {
     }
   }
 
-  /** The optional round timer: when a step has waited too long, bots fill the seats still due. */
-  private armTimer(matchID: string, step: string, seconds: number | null, G: GameState): void {
+  /**
+   * The optional round timer: when a step has waited too long, bots fill the seats still
+   * due. A deadline already kept with the match for this step (set before a restart, or
+   * by another process) stands: the step's time does not start over.
+   */
+  private armTimer(matchID: string, step: string, seconds: number | null, G: GameState, kept: RoundDeadline | null): void {
     const current = this.timers.get(matchID);
     if (current?.step === step) return;
     if (seconds === null || G.step.kind === 'over') return this.stopTimer(matchID);
     this.clearTimer(matchID);
+    const standing = kept?.step === step ? kept : null;
+    const at = standing?.at ?? Date.now() + seconds * 1000;
     const timer = setTimeout(() => {
       this.overdue.set(`${matchID}/${step}`, awaiting(G));
       this.poke(matchID);
-    }, seconds * 1000);
+    }, Math.max(0, at - Date.now()));
     timer.unref();
     this.timers.set(matchID, { step, timer });
-    this.onDeadline(matchID, { step, at: Date.now() + seconds * 1000 });
+    if (!standing) this.onDeadline(matchID, { step, at });
   }
 
   /** No timer runs for the match any more (the host turned it off, or the game ended): players stop seeing one. */
