@@ -6,6 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awaiting } from '../../src/game/actions.js';
 import { CONTROL_SEAT } from '../../src/game/powers.js';
 import type { ControlView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
@@ -63,17 +64,21 @@ describe("the exercise clock runs on the server's time", () => {
       await until('both synced', () => team.state() && control.state());
       expect((await api(server.url, 'POST', `/api/exercises/${code}/start`, { controlToken })).status).toBe(200);
       // The server's own timer, if the first step is the orders, is in before Control's commands.
+      // Held up by China (the bots cannot move the match past it), so nothing but Control's commands changes the clock.
       await until('the match under way', () => {
         const G = control.state()?.G;
-        return G && G.round === 1 && (G.step.kind !== 'orders' || G.clock?.deadline) ? G : null;
+        return G && G.round === 1 && awaiting(G).includes('CHN') && (G.step.kind !== 'orders' || G.clock?.deadline) ? G : null;
       });
+
+      /** Control's record of commands this round: it grows by one when the match takes a command (the bots' moves leave it). */
+      const commands = () => control.state()!.G.history.at(-1)?.control?.length ?? 0;
 
       /** Send a clock command and wait for the match to take it. */
       const command = async (sent: Record<string, unknown>) => {
-        const before = control.state()!._stateID;
+        const before = commands();
         const sentAt = Date.now();
         control.move('control', [sent]);
-        const G = (await until(`${String(sent.kind)} taken`, () => (control.state()!._stateID > before ? control.state() : null))).G;
+        const G = (await until(`${String(sent.kind)} taken`, () => (commands() > before ? control.state() : null))).G;
         return { clock: G.clock!, sentAt, tookAt: Date.now() };
       };
 
@@ -100,7 +105,6 @@ describe("the exercise clock runs on the server's time", () => {
 
       // Not a number: still the rules' refusal, untouched by the bound.
       // (The bots may move meanwhile: what must not change is Control's record of commands.)
-      const commands = () => control.state()!.G.history.at(-1)?.control?.length ?? 0;
       const before = commands();
       control.move('control', [{ kind: 'pause', at: 'now' }]);
       await new Promise((r) => setTimeout(r, 300));
