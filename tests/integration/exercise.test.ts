@@ -5,14 +5,14 @@
  * at each step is rebuilt from the stored log (the seed is fixed) to check that no
  * team and not the projector ever received a secret it may not see.
  */
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botActionFor } from '../../src/bots/levels.js';
 import { awaiting } from '../../src/game/actions.js';
 import { CONTROL_SEAT, POWERS, powerOfSeat, type PowerId } from '../../src/game/powers.js';
-import type { ControlView, GameState, Order, SeatView } from '../../src/game/types.js';
+import type { ControlView, GameState, Order } from '../../src/game/types.js';
 import { hashToken } from '../../src/server/auth.js';
 import type { RunningServer } from '../../src/server/server.js';
+import { exerciseDevice, type DeviceState } from '../helpers/exerciseDevice.js';
 import { findLeaks } from '../helpers/leaks.js';
 import { masterStates } from '../helpers/replay.js';
 import { until } from '../helpers/until.js';
@@ -22,40 +22,7 @@ const SEED = 'exercise-seed-1';
 const ROUNDS = 2;
 const scenario = () => testScenarios().values().next().value!;
 
-interface Heard {
-  event: string;
-  args: unknown[];
-}
-interface State {
-  G: SeatView | ControlView;
-  ctx: { gameover?: unknown };
-  _stateID: number;
-}
-
-/** One device: a raw socket that records everything it hears and sends moves as a modified client could. */
-function device(url: string, matchID: string, playerID: string | null, credentials?: string) {
-  const heard: Heard[] = [];
-  const refusals: string[] = [];
-  let state: State | null = null;
-  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
-  socket.onAny((event: string, ...args: unknown[]) => {
-    heard.push({ event, args });
-    if (event === 'sync') state = (args[1] as { state: State }).state;
-    if (event === 'update') state = args[1] as State;
-    if (event === 'triangles:refused') refusals.push(args[0] as string);
-  });
-  socket.on('connect', () => socket.emit('sync', matchID, playerID, credentials, 7));
-  return {
-    heard,
-    refusals,
-    socket,
-    state: () => state,
-    view: () => state?.G as SeatView,
-    move: (type: string, args: unknown[]) =>
-      socket.emit('update', { type: 'MAKE_MOVE', payload: { type, args, playerID, credentials } }, state?._stateID ?? 0, matchID, playerID),
-  };
-}
-type Device = ReturnType<typeof device>;
+type Device = ReturnType<typeof exerciseDevice>;
 
 describe('classroom exercises on the server', () => {
   let server: RunningServer;
@@ -91,8 +58,8 @@ describe('classroom exercises on the server', () => {
     expect((await api(server.url, 'POST', `/api/matches/${code}/join`, { power: 'USA', name: 'Eve' })).status).toBe(409);
 
     expect((await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken: 'wrong', member: ann.body.memberId, power: 'RUS' })).status).toBe(403);
-    const annDevice = device(server.url, code, ann.body.playerID, ann.body.memberToken);
-    const cyDevice = device(server.url, code, cy.body.playerID, cy.body.memberToken);
+    const annDevice = exerciseDevice(server.url, code, ann.body.playerID, ann.body.memberToken);
+    const cyDevice = exerciseDevice(server.url, code, cy.body.playerID, cy.body.memberToken);
     await until('Ann and Cy on CHN', () => annDevice.state() && cyDevice.state());
     const moved = await api(server.url, 'POST', `/api/exercises/${code}/move`, { controlToken, member: ann.body.memberId, power: 'RUS' });
     expect(moved.status).toBe(200);
@@ -133,10 +100,10 @@ describe('classroom exercises on the server', () => {
     expect((await api(server.url, 'POST', `/api/exercises/${code}/join`, { name: 'Eve' })).body.error).toBe('every team is full');
 
     const devices = new Map<string, Device & { power: PowerId | null; captain: boolean }>();
-    for (const s of students) devices.set(s.name, { ...device(server.url, code, s.playerID, s.memberToken), power: s.power, captain: s.captain });
-    const controlDevice = device(server.url, code, CONTROL_SEAT, controlToken);
+    for (const s of students) devices.set(s.name, { ...exerciseDevice(server.url, code, s.playerID, s.memberToken), power: s.power, captain: s.captain });
+    const controlDevice = exerciseDevice(server.url, code, CONTROL_SEAT, controlToken);
     const overseen = () => controlDevice.state()!.G as ControlView;
-    const projector = { ...device(server.url, code, null), power: null, captain: false };
+    const projector = { ...exerciseDevice(server.url, code, null), power: null, captain: false };
     const [ann, bo, cy, di] = ['Ann', 'Bo', 'Cy', 'Di'].map((n) => devices.get(n)!);
     await until('every device synced', () => [...devices.values(), controlDevice, projector].every((d) => d.state()));
 
@@ -189,7 +156,7 @@ describe('classroom exercises on the server', () => {
       // A student cannot give Control's commands, from their own seat or Control's.
       ann!.move('control', [{ kind: 'pause', at: Date.now() }]);
       await until("the refusal of Ann's command", () => ann!.refusals.find((r) => /only Control/.test(r)));
-      const annAsControl = device(server.url, code, CONTROL_SEAT, students[0]!.memberToken);
+      const annAsControl = exerciseDevice(server.url, code, CONTROL_SEAT, students[0]!.memberToken);
       await until('connected', () => annAsControl.socket.connected);
       annAsControl.move('control', [{ kind: 'pause', at: Date.now() }]);
       await new Promise((r) => setTimeout(r, 300));
@@ -237,7 +204,7 @@ describe('classroom exercises on the server', () => {
       for (const message of d.heard) {
         const json = JSON.stringify(message.args);
         for (const secret of [...tokens, ...tokens.map(hashToken), 'tokenHash', '"credentials"']) expect(json).not.toContain(secret);
-        const carried = message.event === 'sync' ? [(message.args[1] as { state: State }).state] : message.event === 'update' ? [message.args[1] as State] : [];
+        const carried = message.event === 'sync' ? [(message.args[1] as { state: DeviceState }).state] : message.event === 'update' ? [message.args[1] as DeviceState] : [];
         for (const state of carried) {
           const G = states.get(state._stateID)!;
           expect(G, `state ${state._stateID} is one the master had`).toBeDefined();
@@ -293,7 +260,7 @@ describe('classroom exercises on the server', () => {
       const G = await stateOf();
       return G.step.kind === 'orders' && G.ready.length === POWERS.length - 1 && !G.clock?.deadline ? G : null;
     });
-    const control = device(server.url, code, CONTROL_SEAT, controlToken);
+    const control = exerciseDevice(server.url, code, CONTROL_SEAT, controlToken);
     try {
       await until('Control synced', () => control.state());
       control.move('control', [{ kind: 'setTimer', seconds: 1, at: Date.now() }]);

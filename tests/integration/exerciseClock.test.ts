@@ -4,37 +4,18 @@
  * far from the server's time (a laptop's clock minutes off, or a forged one) sets the
  * deadline by the server's time instead, while one near it keeps its own moment.
  */
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awaiting } from '../../src/game/actions.js';
 import { CONTROL_SEAT } from '../../src/game/powers.js';
 import type { ControlView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { AT_TOLERANCE_MS } from '../../src/server/exercise/commandTime.js';
+import { exerciseDevice } from '../helpers/exerciseDevice.js';
 import { until } from '../helpers/until.js';
 import { api, startTestServer, OPEN_LIMITS } from '../helpers/server.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-interface State {
-  G: ControlView;
-  _stateID: number;
-}
-
-/** A seat's raw socket: the last state it heard, and moves sent as any client could. */
-function seatSocket(url: string, matchID: string, playerID: string, credentials: string) {
-  let state: State | null = null;
-  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
-  socket.on('sync', (_id: string, synced: { state: State }) => (state = synced.state));
-  socket.on('update', (_id: string, updated: State) => (state = updated));
-  socket.on('connect', () => socket.emit('sync', matchID, playerID, credentials, 7));
-  return {
-    socket,
-    state: () => state,
-    move: (type: string, args: unknown[]) => socket.emit('update', { type: 'MAKE_MOVE', payload: { type, args, playerID, credentials } }, state?._stateID ?? 0, matchID, playerID),
-  };
-}
 
 describe("the exercise clock runs on the server's time", () => {
   let server: RunningServer;
@@ -58,8 +39,8 @@ describe("the exercise clock runs on the server's time", () => {
     const { code, controlToken } = (await api(server.url, 'POST', '/api/exercises', { teamSize: 1, teams: ['CHN'], orderSeconds: 600, bots: 'easy' })).body as { code: string; controlToken: string };
     const ann = (await api(server.url, 'POST', `/api/exercises/${code}/join`, { name: 'Ann' })).body as { playerID: string; memberToken: string };
     // China's member is there (and never moves): the match waits on the team while Control works its clock.
-    const team = seatSocket(server.url, code, ann.playerID, ann.memberToken);
-    const control = seatSocket(server.url, code, CONTROL_SEAT, controlToken);
+    const team = exerciseDevice<ControlView>(server.url, code, ann.playerID, ann.memberToken);
+    const control = exerciseDevice<ControlView>(server.url, code, CONTROL_SEAT, controlToken);
     try {
       await until('both synced', () => team.state() && control.state());
       expect((await api(server.url, 'POST', `/api/exercises/${code}/start`, { controlToken })).status).toBe(200);

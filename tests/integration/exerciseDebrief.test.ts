@@ -6,13 +6,13 @@
  * debriefs then say what the stored match's history says.
  */
 import { readFileSync } from 'node:fs';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { awaiting } from '../../src/game/actions.js';
 import { CONTROL_SEAT } from '../../src/game/powers.js';
 import type { ControlView, GameState } from '../../src/game/types.js';
 import type { Debrief } from '../../src/server/exercise/debrief.js';
 import type { RunningServer } from '../../src/server/server.js';
+import { exerciseDevice } from '../helpers/exerciseDevice.js';
 import { until } from '../helpers/until.js';
 import { api, startTestServer, tempDir, OPEN_LIMITS } from '../helpers/server.js';
 import { parseCsv } from '../helpers/csv.js';
@@ -24,21 +24,10 @@ const REASON = 'The class ruled that the summit failed';
 /** The 1-based line of the first line of `text` that matches. */
 const lineOf = (text: string, pattern: RegExp) => text.split('\n').findIndex((line) => pattern.test(line)) + 1;
 
-/** Control's device: a raw socket on seat "6" that keeps the latest state it was sent. */
+/** Control's device: a raw socket on seat "6" that keeps the latest state it was sent and sends Control's commands. */
 function controlDevice(url: string, code: string, controlToken: string) {
-  let state: { G: ControlView; ctx: { gameover?: unknown }; _stateID: number } | null = null;
-  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (event === 'sync') state = (args[1] as { state: typeof state }).state;
-    if (event === 'update') state = args[1] as typeof state;
-  });
-  socket.on('connect', () => socket.emit('sync', code, CONTROL_SEAT, controlToken, 7));
-  return {
-    socket,
-    state: () => state,
-    command: (command: object) =>
-      socket.emit('update', { type: 'MAKE_MOVE', payload: { type: 'control', args: [command], playerID: CONTROL_SEAT, credentials: controlToken } }, state?._stateID ?? 0, code, CONTROL_SEAT),
-  };
+  const device = exerciseDevice<ControlView>(url, code, CONTROL_SEAT, controlToken);
+  return { ...device, command: (command: object) => device.move('control', [command]) };
 }
 
 describe('custom scenarios and the debrief', () => {

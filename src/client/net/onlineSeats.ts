@@ -21,15 +21,20 @@ export interface OnlinePlace {
 
 const NOWHERE: OnlinePlace = { seat: null, hostToken: null };
 
-export function readPlace(storage: Storage, code: string): OnlinePlace {
-  let data: unknown;
+/** A record kept as JSON under `key`, or null when there is none or it does not parse (edited by hand, another version). */
+export function readStoredRecord(storage: Storage, key: string): Record<string, unknown> | null {
   try {
-    data = JSON.parse(storage.getItem(PREFIX + code) ?? 'null');
+    const data: unknown = JSON.parse(storage.getItem(key) ?? 'null');
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null;
   } catch {
-    return NOWHERE;
+    return null;
   }
-  if (typeof data !== 'object' || data === null) return NOWHERE;
-  const { seat, hostToken } = data as { seat?: unknown; hostToken?: unknown };
+}
+
+export function readPlace(storage: Storage, code: string): OnlinePlace {
+  const data = readStoredRecord(storage, PREFIX + code);
+  if (!data) return NOWHERE;
+  const { seat, hostToken } = data;
   return { seat: isHeldSeat(seat) ? seat : null, hostToken: typeof hostToken === 'string' ? hostToken : null };
 }
 

@@ -160,7 +160,7 @@ function teamCard(team: Team, exercise: PublicExercise, move: (member: string, p
       ? null
       : team.members.length === 0
         ? el('p', { class: 'hint' }, SETUP.empty)
-        : el('ul', { class: 'member-list' }, ...team.members.map((m) => memberRow(m, targets, move))),
+        : el('ul', { class: 'setup-members' }, ...team.members.map((m) => memberRow(m, targets, move))),
     !team.bot && team.members.length > 0 && targets.length === 0 ? el('p', { class: 'hint' }, SETUP.noRoomElsewhere) : null,
   );
 }

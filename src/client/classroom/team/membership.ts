@@ -3,7 +3,7 @@
  * code like an online seat (onlineSeats.ts): the member's id (Control moves members by
  * it) and the seat with the member's own token, so a reload comes back to the same team.
  */
-import { isHeldSeat, type HeldSeat } from '../../net/onlineSeats.js';
+import { isHeldSeat, readStoredRecord, type HeldSeat } from '../../net/onlineSeats.js';
 
 const PREFIX = 'triangles.exercise.';
 
@@ -14,14 +14,9 @@ export interface Membership {
 }
 
 export function readMembership(storage: Storage, code: string): Membership | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(storage.getItem(PREFIX + code) ?? 'null');
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const { memberId, seat } = data as { memberId?: unknown; seat?: unknown };
+  const data = readStoredRecord(storage, PREFIX + code);
+  if (!data) return null;
+  const { memberId, seat } = data;
   return typeof memberId === 'string' && isHeldSeat(seat) ? { memberId, seat } : null;
 }
 
