@@ -134,7 +134,7 @@ export function latencySummary(latencies: number[]): string {
   return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${sorted.length} moves`;
 }
 
-export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 export const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 
 /** CPU seconds (user + system) between two readings. */

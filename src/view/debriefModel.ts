@@ -5,6 +5,7 @@
  * the outcome with the agendas revealed, the questions, and each team's participation.
  */
 import { catalog } from '../game/catalog.js';
+import { startingRelations } from '../game/setup.js';
 import { PAIRS, type PairKey, type PowerId } from '../game/powers.js';
 import { TRACKS, type FinalResult, type Tracks } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -90,12 +91,7 @@ interface Before {
 }
 
 function startOf(sc: Scenario): Before {
-  const relations: Partial<Record<PairKey, number>> = {};
-  for (const pair of PAIRS) {
-    const [a, b] = pair.split('-');
-    relations[pair] = sc.relations[pair] ?? sc.relations[`${b}-${a}`] ?? 0;
-  }
-  return { tracks: sc.tracks, relations, vp: {} };
+  return { tracks: sc.tracks, relations: startingRelations(sc), vp: {} };
 }
 
 function roundModel(sc: Scenario, round: DebriefRound, before: Before): DebriefRoundModel {

@@ -5,6 +5,7 @@
  * per-round numbers (a RoundRecord's tracks and relations).
  */
 import { TRACK_RANGE } from '../game/mechanics.js';
+import { startingRelations } from '../game/setup.js';
 import { pairKey, type PairKey, type PowerId } from '../game/powers.js';
 import { TRACKS, type Tracks } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -45,12 +46,8 @@ export interface HistoryCharts {
 
 export const RELATION_RANGE = [-3, 3] as const;
 
-/** The scenario writes each pair once, in either order. */
-function startRelation(sc: Scenario, a: PowerId, b: PowerId): number {
-  return sc.relations[`${a}-${b}`] ?? sc.relations[`${b}-${a}`] ?? 0;
-}
-
 export function historyCharts(sc: Scenario, rounds: readonly RoundNumbers[], groups: readonly PairGroup[]): HistoryCharts {
+  const start = startingRelations(sc);
   return {
     labels: [END.start, ...rounds.map((r) => END.round(r.round))],
     tracks: TRACKS.map((id) => {
@@ -75,7 +72,7 @@ export function historyCharts(sc: Scenario, rounds: readonly RoundNumbers[], gro
       series: group.pairs.map(([a, b]) => ({
         pair: [a, b] as const,
         name: `${POWER_NAME[a]} – ${POWER_NAME[b]}`,
-        values: [startRelation(sc, a, b), ...rounds.map((r) => r.relations[pairKey(a, b)])],
+        values: [start[pairKey(a, b)], ...rounds.map((r) => r.relations[pairKey(a, b)])],
         min: RELATION_RANGE[0],
         max: RELATION_RANGE[1],
         format: signed,

@@ -4,12 +4,12 @@
  * only for the step it was set for, counted down on the server's clock.
  */
 import type { RoundDeadline } from '../server/lobby/matchInfo.js';
-import { clockTime } from './clockReading.js';
+import { clockTime, readClock } from './clockReading.js';
 import { LOBBY } from './text/en-lobby.js';
 
 /** The words for the timer now, or null when none runs for the step on screen. */
 export function roundTimerText(deadline: RoundDeadline | null, step: string, now: number): string | null {
   if (!deadline || deadline.step !== step) return null;
-  const left = Math.max(0, deadline.at - now);
-  return left === 0 ? LOBBY.roundTimerUp : LOBBY.roundTimer(clockTime(left));
+  const { state, leftMs } = readClock({ paused: false, deadline: deadline.at, left: null }, now);
+  return state === 'up' ? LOBBY.roundTimerUp : LOBBY.roundTimer(clockTime(leftMs ?? 0));
 }

@@ -6,6 +6,7 @@
  * `advance`, which locks in every team's draft as it stands. Both are
  * moves of the match, logged and replayed like Control's own.
  */
+import { stepKey } from '../../game/actions.js';
 import type { ControlCommand, GameState } from '../../game/types.js';
 import type { MatchStore } from '../storage/types.js';
 import type { KnownExercises } from './known.js';
@@ -67,7 +68,7 @@ export class ExerciseClock {
     if (watch.wake) clearTimeout(watch.wake);
     watch.wake = null;
 
-    const step = `${G.round}/${G.step.kind}`;
+    const step = stepKey(G);
     const clock = G.clock ?? { paused: false, deadline: null, left: null };
     // After a restart the stored clock shows a timer already set for this step: keep it.
     if (seconds && G.step.kind === 'orders' && watch.timedStep !== step && clock.deadline === null && clock.left === null) {

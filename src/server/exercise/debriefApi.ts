@@ -14,7 +14,7 @@ import type { CustomScenarios } from './customScenarios.js';
 import { buildDebrief, type Debrief } from './debrief.js';
 import { debriefCsv } from './debriefCsv.js';
 import { bearerToken } from './api.js';
-import { checkControl, exerciseOf } from './service.js';
+import { exerciseOf, requireControlToken } from './service.js';
 
 export function debriefRoutes(store: MatchStore, customs: CustomScenarios): Route[] {
   const debriefFor = async (ctx: Context, code: string): Promise<Debrief> => {
@@ -22,7 +22,7 @@ export function debriefRoutes(store: MatchStore, customs: CustomScenarios): Rout
     const { state, metadata: raw } = await store.fetch(code, { state: true, metadata: true });
     if (!raw || !state) throw new HttpError(404, `no exercise with code ${code}`);
     const metadata = exerciseOf(raw, code);
-    checkControl(metadata, token);
+    requireControlToken(metadata, token);
     const G = state.G as GameState;
     if (G.step.kind !== 'over' && ctx.query.partial !== '1') {
       throw new HttpError(409, 'the exercise is not over yet; add ?partial=1 for the rounds played so far');

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'boardgame.io';
-import { POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
+import { CONTROL_SEAT, POWERS, seatOfPower, type PowerId } from '../../game/powers.js';
 import type { GameState } from '../../game/types.js';
 import { hashToken, newToken, sameHash } from '../auth.js';
 import { lobbyOf } from '../lobby/matchInfo.js';
@@ -18,7 +18,7 @@ import { membersOf, setMembers, type Exercise, type ExerciseInfo, type Member } 
 import type { CreateExercise } from './requests.js';
 
 const SEATS_WITH_CONTROL = POWERS.length + 1;
-const CONTROL_INDEX = POWERS.length;
+const CONTROL_INDEX = Number(CONTROL_SEAT);
 
 /** What anyone with the code may know: names and counts, never a token or its hash. */
 export interface PublicExercise {
@@ -143,7 +143,7 @@ export class ExerciseService {
   async move(code: string, controlToken: string, memberId: string, to: PowerId): Promise<void> {
     const moved = await this.lobby.change(code, (raw) => {
       const metadata = exerciseOf(raw, code);
-      checkControl(metadata, controlToken);
+      requireControlToken(metadata, controlToken);
       const from = POWERS.find((power) => membersOf(metadata, power).some((m) => m.id === memberId));
       if (!from) throw new LobbyError(404, `no member ${memberId} in this exercise`);
       if (from === to) return null;
@@ -164,7 +164,7 @@ export class ExerciseService {
     await this.lobby.change(code, (raw) => {
       const metadata = exerciseOf(raw, code);
       const info = metadata.triangles;
-      checkControl(metadata, controlToken);
+      requireControlToken(metadata, controlToken);
       if (info.started) throw new LobbyError(409, 'the exercise has already started');
       for (const power of POWERS) {
         if (membersOf(metadata, power).length === 0) info.seats[power] = { kind: 'bot', level: info.exercise.botLevel };
@@ -181,7 +181,7 @@ export class ExerciseService {
   /** Everything the exercise stored (the match, its log, its chat) goes. */
   async remove(code: string, controlToken: string): Promise<void> {
     const metadata = exerciseOf(await this.lobby.metadata(code), code);
-    checkControl(metadata, controlToken);
+    requireControlToken(metadata, controlToken);
     await this.store.wipe(code);
     this.customs.forget(metadata.triangles.scenario);
   }
@@ -201,7 +201,7 @@ function isControlToken(metadata: Exercise, controlToken: string): boolean {
   return sameHash(controlToken, metadata.triangles.hostKey);
 }
 
-export function checkControl(metadata: Exercise, controlToken: string): void {
+export function requireControlToken(metadata: Exercise, controlToken: string): void {
   if (!isControlToken(metadata, controlToken)) throw new LobbyError(403, 'only Control can do that (wrong control token)');
 }
 
