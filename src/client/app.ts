@@ -137,9 +137,8 @@ export class App {
     if (!scenario) return this.online.showHome(LOBBY_PROBLEM.unknownScenario);
     // The socket client, the chat and the round timer are loaded only for online play, so solo play does not
     // pay for them; all of them before the match is made, as nothing may wait between its first sync and the listener below.
-    const [{ RemoteMatch }, { ChatClient }, { ChatPanel }, { RoundTimer }] = await Promise.all([
+    const [{ RemoteMatch }, { openChat }, { RoundTimer }] = await Promise.all([
       import('./net/remoteMatch.js'),
-      import('./net/chatClient.js'),
       import('./ui/game/chatPanel.js'),
       import('./ui/game/roundTimer.js'),
     ]);
@@ -148,13 +147,7 @@ export class App {
     const status = new OnlineStatus(this.root.ownerDocument.body);
     this.match = match;
     this.onlineStatus = status;
-    if (match.socket) {
-      // The panel is made right after the client, before any line can arrive for it.
-      let panel: ChatPanel | null = null;
-      const client = new ChatClient(match.socket, info.matchID, seat, { onLines: () => panel?.update(), onRefused: (why) => panel?.refused(why) });
-      panel = new ChatPanel(client, info.settings.chat);
-      this.chat = { panel, stop: () => client.stop() };
-    }
+    if (match.socket) this.chat = openChat(match.socket, info.matchID, seat, info.settings.chat);
     if (info.settings.roundSeconds !== null) this.timer = this.watchRoundTimer(match, new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null)));
     status.update(match.connected, null);
     match.onChange(() => {

@@ -117,19 +117,14 @@ function setupRoom(context: ClassroomContext, token: string, scenario: Scenario)
 
 async function openConsole(context: ClassroomContext, token: string, scenario: Scenario, exercise: PublicExercise): Promise<void> {
   // The socket client is loaded only for the console.
-  const [{ ControlMatch }, { ControlConsole }, { ChatClient }, { ChatPanel }] = await Promise.all([
+  const [{ ControlMatch }, { ControlConsole }, { openChat }] = await Promise.all([
     import('../../net/controlMatch.js'),
     import('./console.js'),
-    import('../../net/chatClient.js'),
     import('../../ui/game/chatPanel.js'),
   ]);
   const match = new ControlMatch(scenario, context.host, context.code, token, window.location.origin);
-  // Control reads every conversation on the match's own socket, writes public statements and mutes; the panel is made right after the client, before any line can arrive for it.
-  let chat: InstanceType<typeof ChatPanel> | null = null;
-  if (match.socket) {
-    const client = new ChatClient(match.socket, context.code, { playerID: CONTROL_SEAT, credentials: token }, { onLines: () => chat?.update(), onRefused: (why) => chat?.refused(why) });
-    chat = new ChatPanel(client, exercise.chat);
-  }
+  // Control reads every conversation on the match's own socket, writes public statements and mutes.
+  const chat = match.socket ? openChat(match.socket, context.code, { playerID: CONTROL_SEAT, credentials: token }, exercise.chat).panel : null;
   const teams: Partial<Record<PowerId, string[] | null>> = {};
   for (const power of POWERS) {
     const team = exercise.teams.find((t) => t.power === power);

@@ -13,7 +13,6 @@ import { briefModel } from '../../../view/briefModel.js';
 import { clockModel, memberPower, rosterModel } from '../../../view/teamModel.js';
 import { POWER_NAME } from '../../../view/text/en.js';
 import { TEAM_JOIN, TEAM_ROOM } from '../../../view/text/en-team.js';
-import { ChatClient } from '../../net/chatClient.js';
 import { exerciseApi, type PublicExercise } from '../../net/exerciseApi.js';
 import { LobbyProblem } from '../../net/lobbyApi.js';
 import { serverClock } from '../../net/serverClock.js';
@@ -22,7 +21,7 @@ import { RemoteMatch } from '../../net/remoteMatch.js';
 import { exposeTestHook } from '../../testHook.js';
 import type { GameScreen } from '../../ui/contracts.js';
 import { renderEndScreen } from '../../ui/endScreen.js';
-import { ChatPanel } from '../../ui/game/chatPanel.js';
+import { openChat, type ChatPanel } from '../../ui/game/chatPanel.js';
 import { renderGameScreen } from '../../ui/gameScreen.js';
 import { OnlineStatus } from '../../ui/lobby/onlineStatus.js';
 import { renderRulesPage } from '../../ui/rulesPage.js';
@@ -166,14 +165,7 @@ class TeamPage {
     writeMembership(this.page.storage, this.page.code, membership);
     const match = new RemoteMatch(this.scenario, this.page.host, this.page.code, membership.seat, window.location.origin, EXERCISE_SEATS);
     const status = new OnlineStatus(this.page.root.ownerDocument.body);
-    let chat: Seat['chat'] = null;
-    if (match.socket) {
-      // The panel is made right after the client, before any line can arrive for it.
-      let chatPanel: ChatPanel | null = null;
-      const client = new ChatClient(match.socket, this.page.code, membership.seat, { onLines: () => chatPanel?.update(), onRefused: (why) => chatPanel?.refused(why) });
-      chatPanel = new ChatPanel(client, this.exercise.chat);
-      chat = { panel: chatPanel, stop: () => client.stop() };
-    }
+    const chat: Seat['chat'] = match.socket ? openChat(match.socket, this.page.code, membership.seat, this.exercise.chat) : null;
     const power = membership.seat.power;
     const panel = new TeamPanel(() => openBriefDialog(this.page.root.ownerDocument, this.brief(power)));
     this.seat = { membership, match, chat, status, panel };

@@ -17,7 +17,7 @@ import { POWER_STYLE } from '../../../view/palette.js';
 import { CHAT } from '../../../view/text/en-chat.js';
 import { POWER_NAME } from '../../../view/text/en.js';
 import type { PowerId } from '../../../game/powers.js';
-import type { ChatClient } from '../../net/chatClient.js';
+import { ChatClient, type ChatSeat, type ChatSocket } from '../../net/chatClient.js';
 import { el, powerSwatch } from '../screenDom.js';
 import { panel } from './dom.js';
 
@@ -25,6 +25,17 @@ interface Tab {
   button: HTMLButtonElement;
   badge: HTMLElement;
   mutedTag: HTMLElement;
+}
+
+/**
+ * A seat's chat on the match's socket: the client and its panel, made together so that
+ * no line can arrive before the panel is there to show it.
+ */
+export function openChat(socket: ChatSocket, matchID: string, seat: ChatSeat | null, chatOn: boolean): { panel: ChatPanel; stop(): void } {
+  let panel: ChatPanel | null = null;
+  const client = new ChatClient(socket, matchID, seat, { onLines: () => panel?.update(), onRefused: (why) => panel?.refused(why) });
+  panel = new ChatPanel(client, chatOn);
+  return { panel, stop: () => client.stop() };
 }
 
 export class ChatPanel {
