@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BOT_LEVELS } from '../../bots/levels.js';
 import { MAX_TIMER_SECONDS } from '../../game/clock.js';
 import { POWERS } from '../../game/powers.js';
+import { EXERCISE_LIMITS } from '../../view/settingsLimits.js';
 import { name, shippedScenario } from '../lobby/requests.js';
 import { MAX_SCENARIO_CHARS } from './customScenarios.js';
 
@@ -18,12 +19,12 @@ export const createExercise = z
     scenario: shippedScenario.optional(),
     /** Control's own scenario file, checked by parseScenario (customScenarios.ts). */
     scenarioYaml: scenarioYaml.optional(),
-    rounds: z.number().int().min(1).max(20).optional(),
+    rounds: z.number().int().min(EXERCISE_LIMITS.rounds.min).max(EXERCISE_LIMITS.rounds.max).optional(),
     seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only, at most 64').optional(),
     // Five seconds is the shortest timer a room can react to; an hour is a whole lesson.
-    orderSeconds: z.number().int().min(5).max(MAX_TIMER_SECONDS).nullable().default(null),
+    orderSeconds: z.number().int().min(EXERCISE_LIMITS.orderSeconds.min).max(MAX_TIMER_SECONDS).nullable().default(null),
     chat: z.boolean().default(true),
-    teamSize: z.number().int().min(1).max(8),
+    teamSize: z.number().int().min(EXERCISE_LIMITS.teamSize.min).max(EXERCISE_LIMITS.teamSize.max),
     teams: z
       .array(power)
       .min(1)

@@ -17,11 +17,8 @@ import { isValidSeed } from '../../seed.js';
 import { formError, lobbyHeader } from '../../ui/lobby/lobbyDom.js';
 import { el, powerSwatch } from '../../ui/screenDom.js';
 import { teacherGuideButton } from '../teacherGuide.js';
+import { EXERCISE_LIMITS } from '../../../view/settingsLimits.js';
 
-/** The server's limits (server/exercise/requests.ts and customScenarios.ts), so the form can say so before sending. */
-const MAX_TEAM = 8;
-const MIN_TIMER = 5;
-const MAX_CUSTOM_ROUNDS = 20;
 const OWN_FILE = '';
 
 export interface CreateFormProps {
@@ -40,7 +37,7 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
   let scenario = shipped[0]?.id ?? OWN_FILE;
   let own: OwnFile = { state: 'none' };
 
-  const maxRounds = () => shipped.find((s) => s.id === scenario)?.rounds ?? MAX_CUSTOM_ROUNDS;
+  const maxRounds = () => shipped.find((s) => s.id === scenario)?.rounds ?? EXERCISE_LIMITS.rounds.max;
   const rounds = numberInput('create-rounds', String(Math.min(6, maxRounds())), 'rounds');
   const roundsHint = el('p', { id: 'create-rounds-hint', class: 'hint' }, CREATE.roundsHint(maxRounds()));
   const roundsError = formError('create-rounds-error');
@@ -123,12 +120,12 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
         { class: 'field sub-field' },
         el('label', { for: 'create-seconds' }, CREATE.timerSecondsLabel),
         seconds,
-        el('p', { id: 'create-seconds-hint', class: 'hint' }, CREATE.timerHint(MIN_TIMER, MAX_TIMER_SECONDS)),
+        el('p', { id: 'create-seconds-hint', class: 'hint' }, CREATE.timerHint(EXERCISE_LIMITS.orderSeconds.min, MAX_TIMER_SECONDS)),
         secondsError.element,
       ),
     ),
     el('div', { class: 'field' }, el('label', { class: 'check', for: 'create-chat' }, chat, ` ${CREATE.chatLabel}`)),
-    el('div', { class: 'field' }, el('label', { for: 'create-team-size' }, CREATE.teamSizeLabel), teamSize, el('p', { id: 'create-team-size-hint', class: 'hint' }, CREATE.teamSizeHint(MAX_TEAM)), teamSizeError.element),
+    el('div', { class: 'field' }, el('label', { for: 'create-team-size' }, CREATE.teamSizeLabel), teamSize, el('p', { id: 'create-team-size-hint', class: 'hint' }, CREATE.teamSizeHint(EXERCISE_LIMITS.teamSize.max)), teamSizeError.element),
     el(
       'fieldset',
       { class: 'field', 'aria-describedby': 'create-teams-hint create-teams-error' },
@@ -155,9 +152,9 @@ export function renderCreateForm(root: HTMLElement, props: CreateFormProps): voi
     const roundCount = whole(rounds.value);
     check(roundCount !== null && roundCount >= 1 && roundCount <= maxRounds(), rounds, roundsError.show, CREATE.roundsInvalid(maxRounds()));
     const timerSeconds = whole(seconds.value);
-    check(!timed.checked || (timerSeconds !== null && timerSeconds >= MIN_TIMER && timerSeconds <= MAX_TIMER_SECONDS), seconds, secondsError.show, CREATE.timerInvalid(MIN_TIMER, MAX_TIMER_SECONDS));
+    check(!timed.checked || (timerSeconds !== null && timerSeconds >= EXERCISE_LIMITS.orderSeconds.min && timerSeconds <= MAX_TIMER_SECONDS), seconds, secondsError.show, CREATE.timerInvalid(EXERCISE_LIMITS.orderSeconds.min, MAX_TIMER_SECONDS));
     const size = whole(teamSize.value);
-    check(size !== null && size >= 1 && size <= MAX_TEAM, teamSize, teamSizeError.show, CREATE.teamSizeInvalid(MAX_TEAM));
+    check(size !== null && size >= EXERCISE_LIMITS.teamSize.min && size <= EXERCISE_LIMITS.teamSize.max, teamSize, teamSizeError.show, CREATE.teamSizeInvalid(EXERCISE_LIMITS.teamSize.max));
     const played = teams.filter((t) => t.box.checked).map((t) => t.power);
     check(played.length > 0, teams[0]!.box, teamsError.show, CREATE.teamsNone);
     const seedText = seed.value.trim();
