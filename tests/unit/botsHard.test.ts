@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { awaiting, legalChoices } from '../../src/game/actions.js';
 import { checkOrders } from '../../src/game/orders.js';
-import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { POWERS, UKRAINE, type PowerId } from '../../src/game/powers.js';
+import { candidateOrders } from '../../src/bots/candidates.js';
 import { setupState } from '../../src/game/setup.js';
 import { playerView } from '../../src/game/view.js';
 import { HARD_BUDGET, hardBot, type HardBudget } from '../../src/bots/hard.js';
@@ -77,6 +78,19 @@ describe('Hard sees only its seat', () => {
  */
 const GAMES = 200;
 const SMALL: HardBudget = { worlds: 1, plans: 2, capMs: Infinity };
+
+describe('Hard weighs every gift to Ukraine that moves the Front', () => {
+  it('offers aid to Ukraine in whole Front steps to its plans, where Normal offers one step', () => {
+    const G = setupState(sc, { seed: 'front-steps' });
+    G.powers.USA.capital = 10;
+    const view = playerView(G, 'USA');
+    const toUkraine = (frontSteps: boolean) =>
+      candidateOrders(sc, view, 'USA', [], frontSteps).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
+    const step = sc.rules.ukraineAidPerFront;
+    expect(Math.max(...toUkraine(false))).toBe(step);
+    expect(toUkraine(true).filter((a) => a > step)).toEqual([2 * step, 3 * step]);
+  });
+});
 
 describe('Hard in every seat', () => {
   it(`plays ${GAMES} whole games at a small budget without an illegal action or an exception`, () => {
