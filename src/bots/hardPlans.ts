@@ -1,7 +1,6 @@
 /**
  * The plans Hard plays out: Normal's greedy plan, and the combinations of the orders
- * that look best one at a time (by Normal's one-step lookahead and doctrine, among
- * them aid to Ukraine of more than one Front step, which Normal never sends), ranked
+ * that look best one at a time (by Normal's one-step lookahead and doctrine), ranked
  * by the same lookahead applied to all three together. The search then tells which of
  * them actually does best once the others' orders and the rules' resolution are in.
  */
@@ -49,7 +48,7 @@ const keyOf = (orders: readonly Order[]) => orders.map((o) => JSON.stringify(o))
 
 export function candidatePlans(sc: Scenario, view: SeatView, power: PowerId, posture: Posture, signals: Signals, rng: RngState, limit: number): Order[][] {
   const normal = planOrders(sc, view, power, posture, signals, rng).map((p) => p.order);
-  const singles = candidateOrders(sc, view, power, [], true)
+  const singles = candidateOrders(sc, view, power, [])
     .map(({ order }) => ({ order, worth: foreseenWorth(sc, view, power, posture, [order]) }))
     .sort((a, b) => b.worth - a.worth)
     .slice(0, TOP_SINGLES)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { awaiting, decide, legalChoices, submitOrders } from '../../src/game/actions.js';
 import { catalog } from '../../src/game/catalog.js';
 import { checkOrders } from '../../src/game/orders.js';
-import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { POWERS, UKRAINE, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState, Order } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
@@ -157,6 +157,19 @@ describe('Normal keeps clear of war', () => {
       expect(action).toEqual({ type: 'decide', option: 'de-escalate' });
       expect(rationale).toContain('could start a war');
     }
+  });
+});
+
+describe('bots weigh every gift to Ukraine that moves the Front further', () => {
+  it('offers aid to Ukraine up to one Front step Capital by Capital, then in whole Front steps as far as the Capital goes', () => {
+    const G = setupState(sc, { seed: 'front-steps' });
+    G.powers.USA.capital = 10;
+    const amounts = candidateOrders(sc, playerView(G, 'USA'), 'USA', []).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
+    const step = sc.rules.ukraineAidPerFront;
+    const small = Array.from({ length: step }, (_, i) => i + 1);
+    const whole = Array.from({ length: Math.floor(10 / step) - 1 }, (_, i) => (i + 2) * step);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(amounts.sort((a, b) => a - b)).toEqual([...small, ...whole]);
   });
 });
 

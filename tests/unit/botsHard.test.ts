@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { awaiting, legalChoices } from '../../src/game/actions.js';
 import { checkOrders } from '../../src/game/orders.js';
-import { POWERS, UKRAINE, type PowerId } from '../../src/game/powers.js';
-import { candidateOrders } from '../../src/bots/candidates.js';
+import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import { playerView } from '../../src/game/view.js';
 import { HARD_BUDGET, hardBot, type HardBudget } from '../../src/bots/hard.js';
@@ -79,19 +78,6 @@ describe('Hard sees only its seat', () => {
 const GAMES = 200;
 const SMALL: HardBudget = { worlds: 1, plans: 2, capMs: Infinity };
 
-describe('Hard weighs every gift to Ukraine that moves the Front', () => {
-  it('offers aid to Ukraine in whole Front steps to its plans, where Normal offers one step', () => {
-    const G = setupState(sc, { seed: 'front-steps' });
-    G.powers.USA.capital = 10;
-    const view = playerView(G, 'USA');
-    const toUkraine = (frontSteps: boolean) =>
-      candidateOrders(sc, view, 'USA', [], frontSteps).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
-    const step = sc.rules.ukraineAidPerFront;
-    expect(Math.max(...toUkraine(false))).toBe(step);
-    expect(toUkraine(true).filter((a) => a > step)).toEqual([2 * step, 3 * step]);
-  });
-});
-
 describe('Hard in every seat', () => {
   it(`plays ${GAMES} whole games at a small budget without an illegal action or an exception`, () => {
     for (let g = 0; g < GAMES; g++) {
@@ -112,7 +98,7 @@ describe('Hard beats Normal', () => {
    * same side. The statistic is, per pair, the mean of (Hard seats' mean final score −
    * Normal seats' mean final score) over its two games; Hard wins if the mean over pairs
    * is above zero by more than 1.645 standard errors (a one-sided test at 5%). Hard's
-   * edge is about 1 point a game with a pair's spread about 2, some z 2.5 over twenty
+   * edge is about 2.5 points a game with a pair's spread about 3.4, some z 3.3 over twenty
    * pairs (each split twice); the series is seeded and the search uncapped, so the
    * outcome does not vary from run to run.
    */
