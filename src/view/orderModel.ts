@@ -157,7 +157,7 @@ export function builderModel(
   const whole = legal.remaining === 0 ? (legal.refused[0]?.reason ?? null) : null;
   const kinds = ORDER_KINDS.map((kind) => {
     const available = legal.options.some((o) => o.order.kind === kind);
-    return { kind, name: ORDER_NAME[kind], help: ORDER_HELP[kind], available, reason: available ? null : kindReason(kind, legal.refused, whole) };
+    return { kind, name: ORDER_NAME[kind], help: ORDER_HELP[kind](sc.rules), available, reason: available ? null : kindReason(kind, legal.refused, whole) };
   });
   return {
     limit: sc.rules.ordersPerRound,

@@ -98,6 +98,11 @@ describe('the order builder', () => {
     const engage = model.kinds.find((k) => k.kind === 'engage')!;
     expect(engage.available).toBe(true);
     expect(engage.help).toMatch(/Relation \+1/);
+    // Numbers the scenario sets are read from it, so a teacher's own rules are described as they play.
+    const aid = model.kinds.find((k) => k.kind === 'aid')!;
+    expect(aid.help).toContain(`${sc.rules.aidRelationThreshold} or more also improves the relation`);
+    expect(aid.help).toContain(`Every ${sc.rules.ukraineAidPerFront} Capital sent to Ukraine`);
+    expect(model.kinds.find((k) => k.kind === 'hold')!.help).toBe(`Save: +${sc.rules.holdGain} Capital.`);
     expect(model.forms).toBeNull();
     expect(model.canSubmit).toBe(false);
   });

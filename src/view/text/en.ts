@@ -5,6 +5,7 @@
 import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { OrderKind, TrackId } from '../../game/types.js';
+import type { Rules } from '../../scenario/schema.js';
 
 export const POWER_NAME: Record<PowerId | 'UKR', string> = {
   CHN: 'China',
@@ -41,15 +42,17 @@ export const ORDER_NAME: Record<OrderKind, string> = {
   hold: 'Hold',
 };
 
-export const ORDER_HELP: Record<OrderKind, string> = {
-  engage: 'Relation +1 (a summit, +2, if they engage you too). Across the blocs it lowers Polarisation.',
-  pressure: 'Relation -1 and they lose 1 Capital. Across the blocs it raises Polarisation.',
-  aid: 'Give Capital. 2 or more also improves the relation. Aid to Ukraine pushes the Front back.',
-  deploy: 'Move a force from your reserve into a theatre. Next to a hostile power it raises Tension.',
-  withdraw: 'Bring a force home. Pulling back from a hostile power eases Tension.',
-  build: 'A new force in reserve; North Korea may test a missile instead (Capability +1, Tension +1).',
-  card: 'Play a policy card from your hand.',
-  hold: 'Save: +1 Capital.',
+/** What each order does, with the numbers the scenario's rules set (a teacher's scenario may set others). */
+export const ORDER_HELP: Record<OrderKind, (rules: Rules) => string> = {
+  engage: () => 'Relation +1 (a summit, +2, if they engage you too). Across the blocs it lowers Polarisation.',
+  pressure: () => 'Relation -1 and they lose 1 Capital. Across the blocs it raises Polarisation.',
+  aid: (r) =>
+    `Give Capital. ${r.aidRelationThreshold} or more also improves the relation. Every ${r.ukraineAidPerFront} Capital sent to Ukraine (by everyone together) pushes the Front back 1.`,
+  deploy: () => 'Move a force from your reserve into a theatre. Next to a hostile power it raises Tension.',
+  withdraw: () => 'Bring a force home. Pulling back from a hostile power eases Tension.',
+  build: () => 'A new force in reserve; North Korea may test a missile instead (Capability +1, Tension +1).',
+  card: () => 'Play a policy card from your hand.',
+  hold: (r) => `Save: +${r.holdGain} Capital.`,
 };
 
 /** Why something is refused, in words. */
