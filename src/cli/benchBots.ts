@@ -30,6 +30,7 @@ import { randomPolicy } from '../bots/random.js';
 import { intFlag, parseArgs } from './args.js';
 import { loadScenarioOrExit } from './loadScenario.js';
 import { mctsBaseline, type MctsSettings } from './mctsBaseline.js';
+import { meanAndSd, standardError } from './sampleStats.js';
 import { onFirstSide } from './seatSplits.js';
 
 const { flags } = parseArgs(process.argv.slice(2));
@@ -84,14 +85,12 @@ async function playMatch(G: GameState, players: Record<PowerId, Player>): Promis
 }
 
 interface Tally {
-  points: Record<PowerId, number>;
-  /** Sum of squared scores, for the spread of a power's scores. */
-  squares: Record<PowerId, number>;
-  held: Record<PowerId, number>;
+  /** Each power's final score in every game the side played it. */
+  scores: Record<PowerId, number[]>;
   wins: Record<PowerId, number>;
 }
-const perPower = () => Object.fromEntries(POWERS.map((p) => [p, 0])) as Record<PowerId, number>;
-const newTally = (): Tally => ({ points: perPower(), squares: perPower(), held: perPower(), wins: perPower() });
+const perPower = <T>(make: (p: PowerId) => T) => Object.fromEntries(POWERS.map((p) => [p, make(p)])) as Record<PowerId, T>;
+const newTally = (): Tally => ({ scores: perPower(() => []), wins: perPower(() => 0) });
 
 /** Play a matchup; `sideOf(game, power)` says which side holds the power in that game. */
 async function matchup(a: Side, b: Side, count: number, sideOf: (g: number, p: PowerId) => Side): Promise<void> {
@@ -101,7 +100,7 @@ async function matchup(a: Side, b: Side, count: number, sideOf: (g: number, p: P
   for (let g = 0; g < count; g++) {
     // Game pairs share a setup seed (hands, agendas, headlines) and differ in who sits where.
     const gameSeed = `${seed}/${a}-${b}/${Math.floor(g / 2)}`;
-    const players = Object.fromEntries(POWERS.map((p) => [p, timed(sideOf(g, p), player(sideOf(g, p), `${gameSeed}/${g}/${p}`))])) as Record<PowerId, Player>;
+    const players = perPower((p) => timed(sideOf(g, p), player(sideOf(g, p), `${gameSeed}/${g}/${p}`)));
     const G = await playMatch(setupState(sc, { seed: gameSeed }), players);
     if (G.result!.war) wars++;
     const mean = (side: Side) => {
@@ -111,9 +110,7 @@ async function matchup(a: Side, b: Side, count: number, sideOf: (g: number, p: P
     diffs.push(mean(a) - mean(b));
     for (const p of POWERS) {
       const t = tallies.get(sideOf(g, p))!;
-      t.points[p] += G.powers[p].vp;
-      t.squares[p] += G.powers[p].vp ** 2;
-      t.held[p]++;
+      t.scores[p].push(G.powers[p].vp);
       if (G.result!.winner === p) t.wins[p]++;
     }
     process.stderr.write(`\r${NAME[a]} v ${NAME[b]}: ${g + 1}/${count}`);
@@ -124,14 +121,13 @@ async function matchup(a: Side, b: Side, count: number, sideOf: (g: number, p: P
 
 /** Hard alone in each seat among five Normals, against the all-Normal game on the same seeds. */
 async function oneSeat(count: number): Promise<void> {
-  const gaps = Object.fromEntries(POWERS.map((p) => [p, [] as number[]])) as Record<PowerId, number[]>;
+  const gaps = perPower((): number[] => []);
   for (let s = 0; s < count; s++) {
     const gameSeed = `${seed}/one-seat/${s}`;
-    const play = (hard: PowerId | null) =>
-      playMatch(
-        setupState(sc, { seed: gameSeed }),
-        Object.fromEntries(POWERS.map((p) => [p, timed(p === hard ? 'hard' : 'normal', player(p === hard ? 'hard' : 'normal', `${gameSeed}/${p}`))])) as Record<PowerId, Player>,
-      );
+    const play = (hard: PowerId | null) => {
+      const level = (p: PowerId): Side => (p === hard ? 'hard' : 'normal');
+      return playMatch(setupState(sc, { seed: gameSeed }), perPower((p) => timed(level(p), player(level(p), `${gameSeed}/${p}`))));
+    };
     const base = await play(null);
     for (const p of POWERS) gaps[p].push((await play(p)).powers[p].vp - base.powers[p].vp);
     process.stderr.write(`\rHard alone among Normals: ${s + 1}/${count}`);
@@ -139,39 +135,33 @@ async function oneSeat(count: number): Promise<void> {
   process.stderr.write('\n');
   console.log(`\nHard alone in one seat among five Normals v the all-Normal game: ${count} setup seeds per seat`);
   console.log(`${''.padEnd(16)}${POWERS.map((p) => p.padStart(7)).join('')}`);
-  const stats = POWERS.map((p) => {
-    const xs = gaps[p];
-    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
-    return { mean, se: Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1) / xs.length) };
-  });
-  console.log(`${'Hard − Normal'.padEnd(16)}${stats.map((x) => fixed(x.mean).padStart(7)).join('')}`);
-  console.log(`${'  ± std. error'.padEnd(16)}${stats.map((x) => fixed(x.se).padStart(7)).join('')}`);
+  gapRow('Hard − Normal', (p) => meanAndSd(gaps[p]).mean);
+  gapRow('  ± std. error', (p) => standardError(gaps[p]));
 }
 
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const sum = (r: Record<PowerId, number>) => POWERS.reduce((s, p) => s + r[p], 0);
+/** A row of one figure per power, without the "all" column. */
+const gapRow = (label: string, per: (p: PowerId) => number) => console.log(`${label.padEnd(16)}${POWERS.map((p) => fixed(per(p)).padStart(7)).join('')}`);
 
 function report(a: Side, b: Side, tallies: Map<Side, Tally>, diffs: number[], wars: number): void {
   console.log(`\n${NAME[a]} v ${NAME[b]}: ${diffs.length} games, ${wars} ended in war`);
   console.log(`${''.padEnd(16)}${POWERS.map((p) => p.padStart(7)).join('')}${'all'.padStart(8)}`);
+  const mean = (side: Side, p: PowerId) => meanAndSd(tallies.get(side)!.scores[p]).mean;
   for (const side of [a, b]) {
-    const t = tallies.get(side)!;
-    const row = (label: string, per: (p: PowerId) => number, all: number, digits: number) =>
-      console.log(`${`${NAME[side]} ${label}`.padEnd(16)}${POWERS.map((p) => fixed(per(p), digits).padStart(7)).join('')}${fixed(all, digits).padStart(8)}`);
-    row('mean', (p) => t.points[p] / t.held[p], sum(t.points) / sum(t.held), 2);
-    row('win%', (p) => (100 * t.wins[p]) / t.held[p], (100 * sum(t.wins)) / sum(t.held), 1);
+    const { scores, wins } = tallies.get(side)!;
+    const all = POWERS.flatMap((p) => scores[p]);
+    const row = (label: string, per: (p: PowerId) => number, whole: number, digits: number) =>
+      console.log(`${`${NAME[side]} ${label}`.padEnd(16)}${POWERS.map((p) => fixed(per(p), digits).padStart(7)).join('')}${fixed(whole, digits).padStart(8)}`);
+    row('mean', (p) => mean(side, p), meanAndSd(all).mean, 2);
+    row('win%', (p) => (100 * wins[p]) / scores[p].length, (100 * sum(wins)) / all.length, 1);
   }
   // Per power, the difference of the two sides' means with its standard error (the two
   // sets of games taken as independent samples: the shared setup seeds only make it smaller).
-  const [ta, tb] = [tallies.get(a)!, tallies.get(b)!];
-  const powerMean = (t: Tally, p: PowerId) => t.points[p] / t.held[p];
-  const meanVariance = (t: Tally, p: PowerId) => (t.squares[p] - t.held[p] * powerMean(t, p) ** 2) / Math.max(1, t.held[p] - 1) / t.held[p];
-  const gapRow = (label: string, per: (p: PowerId) => number) => console.log(`${label.padEnd(16)}${POWERS.map((p) => fixed(per(p)).padStart(7)).join('')}`);
-  gapRow(`${NAME[a]} − ${NAME[b]}`, (p) => powerMean(ta, p) - powerMean(tb, p));
-  gapRow('  ± std. error', (p) => Math.sqrt(meanVariance(ta, p) + meanVariance(tb, p)));
-  const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
-  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1));
-  console.log(`${NAME[a]} − ${NAME[b]} per game (mean of its seats − mean of the other's): ${fixed(mean)} points, sd ${fixed(sd)}, z ${fixed(mean / (sd / Math.sqrt(diffs.length)))}`);
+  gapRow(`${NAME[a]} − ${NAME[b]}`, (p) => mean(a, p) - mean(b, p));
+  gapRow('  ± std. error', (p) => Math.hypot(standardError(tallies.get(a)!.scores[p]), standardError(tallies.get(b)!.scores[p])));
+  const { mean: gap, sd } = meanAndSd(diffs);
+  console.log(`${NAME[a]} − ${NAME[b]} per game (mean of its seats − mean of the other's): ${fixed(gap)} points, sd ${fixed(sd)}, z ${fixed(gap / (sd / Math.sqrt(diffs.length)))}`);
 }
 
 const started = performance.now();

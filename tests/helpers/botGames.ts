@@ -36,10 +36,3 @@ export function scoreGap(G: GameState, side: (power: PowerId) => boolean): numbe
   };
   return mean(true) - mean(false);
 }
-
-/** Sample mean and standard deviation (n − 1). */
-export function meanAndSd(xs: readonly number[]): { mean: number; sd: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, d) => a + (d - mean) ** 2, 0) / (xs.length - 1));
-  return { mean, sd };
-}

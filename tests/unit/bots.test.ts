@@ -20,7 +20,8 @@ import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bo
 import { playToEnd } from '../../src/bots/play.js';
 import type { Policy } from '../../src/bots/policy.js';
 import { POWER_NAME } from '../../src/view/text/en.js';
-import { botSeats, meanAndSd, scoreGap, snapshots } from '../helpers/botGames.js';
+import { botSeats, scoreGap, snapshots } from '../helpers/botGames.js';
+import { meanAndSd } from '../../src/cli/sampleStats.js';
 import { withOtherSecrets } from '../helpers/hiddenParts.js';
 import { HOLD3 } from '../helpers/round.js';
 import { realScenario } from '../helpers/scenarios.js';
@@ -163,11 +164,13 @@ describe('Normal keeps clear of war', () => {
 describe('bots weigh every gift to Ukraine that moves the Front further', () => {
   it('offers aid to Ukraine up to one Front step Capital by Capital, then in whole Front steps as far as the Capital goes', () => {
     const G = setupState(sc, { seed: 'front-steps' });
-    G.powers.USA.capital = 10;
+    // As much as one aid order may give (orders.ts MAX_AID), so the Capital is not what limits the list.
+    const capital = 10;
+    G.powers.USA.capital = capital;
     const amounts = candidateOrders(sc, playerView(G, 'USA'), 'USA', []).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
     const step = sc.rules.ukraineAidPerFront;
     const small = Array.from({ length: step }, (_, i) => i + 1);
-    const whole = Array.from({ length: Math.floor(10 / step) - 1 }, (_, i) => (i + 2) * step);
+    const whole = Array.from({ length: Math.floor(capital / step) - 1 }, (_, i) => (i + 2) * step);
     expect(whole.length).toBeGreaterThan(0);
     expect(amounts.sort((a, b) => a - b)).toEqual([...small, ...whole]);
   });
