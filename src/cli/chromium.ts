@@ -3,7 +3,8 @@
  * client benchmark: one place for the executable and the flags STACK.md found
  * necessary here (SwiftShader keeps WebGL alive without a GPU; no background network).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
 
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -1,8 +1,10 @@
 /** Where integration tests find the machine's PostgreSQL and Redis (STACK.md, "Services on the machine"). */
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../../src/cli/testMachine.js';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** npm test's set-up (src/cli/prepareTests.ts) makes sure these answer before the tests run. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? DEFAULT_REDIS_URL;
 
 /** A lower-case name unique to this run, so runs sharing the services never see each other's tables or channels. */
 export function uniqueName(prefix: string): string {

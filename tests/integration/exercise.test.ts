@@ -15,7 +15,7 @@ import type { RunningServer } from '../../src/server/server.js';
 import { exerciseDevice, type DeviceState } from '../helpers/exerciseDevice.js';
 import { findLeaks } from '../helpers/leaks.js';
 import { masterStates } from '../helpers/replay.js';
-import { until } from '../helpers/until.js';
+import { until, untilAsync } from '../helpers/until.js';
 import { api, startTestServer, tempDir, testScenarios, OPEN_LIMITS } from '../helpers/server.js';
 
 const SEED = 'exercise-seed-1';
@@ -272,13 +272,3 @@ describe('classroom exercises on the server', () => {
     }
   }, 30_000);
 });
-
-async function untilAsync<T>(what: string, check: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -23,6 +23,15 @@ export class LobbyError extends Error {
   }
 }
 
+/**
+ * A plain match's seat and host routes would hand an exercise's team to a bot (a seat
+ * left or never taken is played by its bot; the round timer has bots fill overdue
+ * seats): an exercise has its own routes (exercise/), and `why` names the right one.
+ */
+function refuseExercise(info: LobbyInfo, why: string): void {
+  if (info.exercise) throw new LobbyError(409, `this is a classroom exercise: ${why}`);
+}
+
 const DEFAULT_SETTINGS = { chat: true, graceSeconds: 60, roundSeconds: null };
 
 export class LobbyService {
@@ -96,7 +105,7 @@ export class LobbyService {
   async join(matchID: string, power: PowerId, name: string): Promise<{ playerID: string; credentials: string }> {
     return this.change(matchID, (metadata) => {
       const info = metadata.triangles;
-      if (info.exercise) throw new LobbyError(409, `this is a classroom exercise: join it at /api/exercises/${matchID}/join`);
+      refuseExercise(info, `join it at /api/exercises/${matchID}/join`);
       if (info.seats[power].kind === 'bot') throw new LobbyError(409, `${power} is played by a bot in this match`);
       if (isTaken(metadata, power)) throw new LobbyError(409, `${power} is already taken`);
       const credentials = newToken();
@@ -111,6 +120,7 @@ export class LobbyService {
   /** Give a seat up: before the start it is open again; after, a bot plays it until someone takes it. */
   async leave(matchID: string, power: PowerId, credentials: string): Promise<void> {
     await this.change(matchID, (metadata) => {
+      refuseExercise(metadata.triangles, `a student leaves by closing the page, and only Control moves students (/api/exercises/${matchID}/move)`);
       const player = playerOf(metadata, power)!;
       if (!sameHash(credentials, player.credentials)) throw new LobbyError(403, `those are not ${power}'s credentials`);
       delete player.name;
@@ -122,6 +132,7 @@ export class LobbyService {
   async start(matchID: string, hostToken: string): Promise<void> {
     await this.change(matchID, (metadata) => {
       const info = metadata.triangles;
+      refuseExercise(info, `Control starts it at /api/exercises/${matchID}/start`);
       this.checkHost(info, hostToken);
       if (info.started) throw new LobbyError(409, 'the match has already started');
       // Seats nobody took are played by their bot from the start.
@@ -132,6 +143,7 @@ export class LobbyService {
 
   async updateSettings(matchID: string, hostToken: string, settings: Partial<LobbyInfo['settings']>): Promise<void> {
     await this.change(matchID, (metadata) => {
+      refuseExercise(metadata.triangles, "its settings are chosen when it is created, and Control runs its clock from the console");
       this.checkHost(metadata.triangles, hostToken);
       metadata.triangles.settings = { ...metadata.triangles.settings, ...settings };
     });
