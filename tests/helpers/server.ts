@@ -76,22 +76,22 @@ export interface Seat {
   credentials: string;
 }
 
-/** Create a match with every seat open and take all six seats; the host starts it. */
-export async function createFullMatch(base: string, options: Record<string, unknown> = {}): Promise<{ matchID: string; hostToken: string; seats: Seat[] }> {
-  const created = await api(base, 'POST', '/api/matches', { rounds: 2, ...options });
+/** Create a match with every seat open and take all six seats (with `headers`, X-Forwarded-For: from one address); the host starts it. */
+export async function createFullMatch(base: string, options: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<{ matchID: string; hostToken: string; seats: Seat[] }> {
+  const created = await api(base, 'POST', '/api/matches', { rounds: 2, ...options }, headers);
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   const { matchID, hostToken } = created.body;
   const seats: Seat[] = [];
   for (const power of POWERS) {
-    const joined = await api(base, 'POST', `/api/matches/${matchID}/join`, { power, name: `${power} player` });
+    const joined = await api(base, 'POST', `/api/matches/${matchID}/join`, { power, name: `${power} player` }, headers);
     if (joined.status !== 200) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
     seats.push({ power, playerID: joined.body.playerID, credentials: joined.body.credentials });
   }
   return { matchID, hostToken, seats };
 }
 
-export async function startMatch(base: string, matchID: string, hostToken: string): Promise<void> {
-  const started = await api(base, 'POST', `/api/matches/${matchID}/start`, { hostToken });
+export async function startMatch(base: string, matchID: string, hostToken: string, headers: Record<string, string> = {}): Promise<void> {
+  const started = await api(base, 'POST', `/api/matches/${matchID}/start`, { hostToken }, headers);
   if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
 }
 
