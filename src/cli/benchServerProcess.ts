@@ -4,7 +4,7 @@
  * started by fork() with --expose-gc, on a loopback port with SQLite in DATA_DIR. It talks to the bench over IPC:
  *   → { ready, url }, { memory, usage }, { cpu, usage }, { log, line } (every server error line)
  *   ← 'memory' (collect garbage, then measure), 'cpu' (the CPU time used so far), 'stop'
- * The lobby's per-client rate limits are raised: every bench client comes from one address.
+ * The limits per client address are raised: every bench client comes from one address.
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';
@@ -27,12 +27,12 @@ if (!dataDir || !process.send) {
 const tell = (message: FromServer) => process.send!(message);
 
 const lots = { burst: 100_000, perMinute: 100_000 };
+const limits = { create: lots, join: lots, lookup: lots, addressMoves: lots, addressSyncs: lots };
 const server = await startServer(
-  { port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [] },
+  { port: 0, host: '127.0.0.1', dataDir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [], limits },
   {
     scenarios: loadScenarioFolder(`${root}scenarios`),
     defaultScenario: DEFAULT_SCENARIO,
-    limits: { create: lots, join: lots },
     log: (line) => tell({ kind: 'log', line }),
   },
 );

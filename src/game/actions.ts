@@ -42,13 +42,17 @@ export function submitOrders(sc: Scenario, G: GameState, power: PowerId, raw: un
 /**
  * Save the orders a team is drafting together: checked like submitted orders, but the
  * list may be short. An empty list clears the draft. Returns null on success, or the
- * reason nothing changed.
+ * reason nothing changed (the draft already is these orders, too).
  */
 export function saveDraft(sc: Scenario, G: GameState, power: PowerId, raw: unknown): Reason | null {
   const refused = ordersRefused(G, power);
   if (refused) return refused;
   const checked = checkOrders(sc, G, power, raw, true);
   if (!checked.ok) return checked.reason;
+  // A team's devices send the draft as they see it, often unchanged (two members adding
+  // the same order). Refusing the no-op here, where the draft is at hand, is what keeps
+  // it out of the match: a refused move makes no new state, log entry or store write.
+  if (sameOrders(checked.orders, G.seats[power].draft ?? [])) return { code: 'draftUnchanged' };
   if (checked.orders.length > 0) G.seats[power].draft = checked.orders;
   else delete G.seats[power].draft;
   return null;
@@ -103,4 +107,9 @@ export function awaiting(view: Readable): PowerId[] {
   if (step.kind === 'over') return [];
   const due = step.kind === 'decide' ? step.powers : (['CHN', 'RUS', 'PRK', 'USA', 'JPN', 'KOR'] as PowerId[]);
   return due.filter((p) => !view.ready.includes(p));
+}
+
+/** Parsed orders (parseOrder gives each kind its fields in one order) are the same list. */
+function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
+  return a.length === b.length && a.every((order, i) => JSON.stringify(order) === JSON.stringify(b[i]));
 }

@@ -13,6 +13,8 @@ import type { GameState, Overseen } from './types.js';
 
 /** Enough for a dozen things happening at once; more is a new scenario, not an inject. */
 export const MAX_INJECT_EFFECTS = 10;
+/** As long as an order's card or theatre name (orders.ts): a flag a scenario tests is far shorter. */
+export const MAX_FLAG_NAME = 64;
 
 /** Why this headline may not go on top now, or null if it may. */
 export function headlineInjectRefused(sc: Scenario, view: Overseen, card: string): Reason | null {
@@ -56,6 +58,8 @@ export function checkInjectEffects(sc: Scenario, raw: unknown): { ok: true; effe
     const parsed = effectSchema.safeParse(item);
     if (!parsed.success) return { ok: false, reason: { code: 'badEffect', index, why: 'malformed' } };
     const effect = parsed.data;
+    const flag = 'setFlag' in effect ? effect.setFlag : 'clearFlag' in effect ? effect.clearFlag : '';
+    if (flag.length > MAX_FLAG_NAME) return { ok: false, reason: { code: 'badEffect', index, why: 'malformed' } };
     if (powerRefs(effect).some((ref) => ref === 'SELF' || ref === 'TARGET')) {
       return { ok: false, reason: { code: 'badEffect', index, why: 'namesSelfOrTarget' } };
     }

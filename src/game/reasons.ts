@@ -27,6 +27,8 @@ export type Reason =
   | { code: 'notInHand' }
   | { code: 'cardRequirement' }
   | { code: 'emptyHand' }
+  /** A team's draft sent again as it already stands: nothing to save. */
+  | { code: 'draftUnchanged' }
   /** Someone watching a match tried to act in it. */
   | { code: 'spectating' }
   // Control's commands (classroom exercises). `field` names the part of the command at fault.

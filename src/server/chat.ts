@@ -36,18 +36,18 @@ import {
 import { authenticateSeat, sameHash } from './auth.js';
 import { memberOf, type Exercise } from './exercise/members.js';
 import { lobbyOf, playerOf, type MatchMetadata } from './lobby/matchInfo.js';
+import type { Rate } from './limits.js';
 import { RateLimiter } from './lobby/rateLimit.js';
 import { LobbyError, type LobbyService } from './lobby/service.js';
 import { checkCredentials, checkMatch, checkSeat } from './socketGuard.js';
 import type { MatchStore } from './storage/types.js';
 
 export interface ChatLimits {
-  /** Lines (joins, mutes) a socket may send at once, and how many a minute after that. */
-  burst: number;
-  perMinute: number;
+  /** Lines and mutes, per seat: a seat's devices share them. */
+  lines: Rate;
+  /** Joins, per client address: each reads the match's chat from the store. */
+  joins: Rate;
 }
-
-export const DEFAULT_CHAT_LIMITS: ChatLimits = { burst: 5, perMinute: 30 };
 
 /** What travels on a match's chat channel between processes. */
 /** A line, or the muted channels after `channel` was muted or unmuted (told only to those who read it). */
@@ -77,6 +77,8 @@ export class ChatHub {
   private readonly local = new Map<string, Set<string>>();
   /** Redis confirms a subscription later: a join waits for it before reading the history. */
   private readonly subscribed = new Map<string, Promise<void>>();
+  // Kept per seat (the match and the power, or Control), not per socket: a seat's devices,
+  // or ten sockets opened on it, share one budget.
   private readonly sends: RateLimiter;
   // Each join reads the store, each mute writes the match record: both are limited too.
   private readonly joins: RateLimiter;
@@ -93,11 +95,13 @@ export class ChatHub {
     private readonly lobby: LobbyService,
     private readonly store: MatchStore,
     private readonly pubSub: GenericPubSub<ChatEvent>,
-    limits: ChatLimits = DEFAULT_CHAT_LIMITS,
+    limits: ChatLimits,
+    /** The socket's client address (clientAddress.ts): a join names no seat until it is checked. */
+    private readonly addressOf: (socket: Socket) => string,
   ) {
-    this.sends = new RateLimiter(limits.burst, limits.perMinute);
-    this.joins = new RateLimiter(limits.burst, limits.perMinute);
-    this.mutes = new RateLimiter(limits.burst, limits.perMinute);
+    this.sends = new RateLimiter(limits.lines);
+    this.joins = new RateLimiter(limits.joins);
+    this.mutes = new RateLimiter(limits.lines);
   }
 
   close(): void {
@@ -119,7 +123,7 @@ export class ChatHub {
   private async join(socket: Socket, [matchID, playerID, credentials]: unknown[]): Promise<Outcome> {
     const problem = checkMatch(matchID) ?? (isControlSeat(playerID as string) ? null : checkSeat(playerID)) ?? checkCredentials(credentials);
     if (problem) return refuse('malformed', problem);
-    if (!this.joins.take(socket.id)) return refuse('tooFast', 'too many joins, wait a moment');
+    if (!this.joins.take(this.addressOf(socket))) return refuse('tooFast', 'too many joins from this address, wait a moment');
     const metadata = await this.lobby.metadata(matchID as string);
     const who: ChatReader = isControlSeat(playerID as string) ? CONTROL : powerOfSeat(playerID as string | null | undefined);
     const exercise = lobbyOf(metadata)!.exercise;
@@ -141,7 +145,7 @@ export class ChatHub {
     if (!isWriter(reader)) return refuse('spectator', 'spectators may only read the public chat');
     const line = readLine(message, reader.who);
     if ('code' in line) return line;
-    if (!this.sends.take(socket.id)) return refuse('tooFast', 'too many messages, wait a moment');
+    if (!this.sends.take(seatKey(reader))) return refuse('tooFast', 'too many messages from this seat, wait a moment');
     // The guard checks packets concurrently: one socket's lines are stored and published in the order sent.
     const sent = reader.sending.then(() => this.storeAndPublish(reader, line));
     reader.sending = sent.catch(() => undefined);
@@ -171,7 +175,7 @@ export class ChatHub {
     if (reader.who !== CONTROL) return refuse('notControl', 'only Control mutes a conversation');
     if (!isChatChannel(channel)) return refuse('malformed', 'the channel must be "public", two powers like "CHN+RUS" or a team like "team:CHN"');
     if (typeof muted !== 'boolean') return refuse('malformed', '"muted" must be true or false');
-    if (!this.mutes.take(socket.id)) return refuse('tooFast', 'too many mutes, wait a moment');
+    if (!this.mutes.take(seatKey(reader))) return refuse('tooFast', 'too many mutes, wait a moment');
     const now = await this.lobby.change(reader.matchID, (metadata) => {
       if (!authenticateSeat(reader.credentials, seatOf(metadata, CONTROL))) return null;
       const exercise = metadata.triangles.exercise!;
@@ -242,6 +246,11 @@ export class ChatHub {
       } else if (mayRead(event.channel, reader.who)) reader.socket.emit(CHAT_MUTED, event.muted.filter((channel) => mayRead(channel, reader.who)));
     }
   }
+}
+
+/** A writer's seat: whose budget its lines come out of. */
+function seatKey(reader: Reader): string {
+  return `${reader.matchID}/${reader.who}`;
 }
 
 function isWriter(reader: Reader): reader is Reader & { who: Writer } {

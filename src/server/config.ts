@@ -3,6 +3,8 @@
  * typo in PORT or DATABASE_URL stops the process with a message naming the variable
  * instead of failing later somewhere else.
  */
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, type Limits, type Rate } from './limits.js';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -16,6 +18,8 @@ export interface ServerConfig {
   origins: string[];
   /** Behind a proxy: take the client's address from X-Forwarded-For (for rate limits). */
   trustProxy?: boolean;
+  /** The limits on each client and each match (limits.ts); those left out keep their defaults. */
+  limits?: Partial<Limits>;
 }
 
 export class ConfigError extends Error {}
@@ -31,7 +35,33 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     clientDir: env.CLIENT_DIR?.trim() === 'none' ? null : env.CLIENT_DIR?.trim() || defaults.clientDir,
     origins: (env.ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1',
+    limits: readLimits(env),
   };
+}
+
+function readLimits(env: NodeJS.ProcessEnv): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_VARIABLES) as Array<keyof Limits>) {
+    const name = LIMIT_VARIABLES[key];
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    if (key === 'matchMoves') limits.matchMoves = readCount(name, raw);
+    else limits[key] = readRate(name, raw);
+  }
+  return limits;
+}
+
+/** `BURST,PER_MINUTE`: how many at once, then how many a minute. */
+function readRate(name: string, raw: string): Rate {
+  const parts = raw.split(',');
+  if (parts.length !== 2) throw new ConfigError(`${name} must be BURST,PER_MINUTE (two whole numbers, like "30,120"), got "${raw}"`);
+  return { burst: readCount(name, parts[0]!), perMinute: readCount(name, parts[1]!) };
+}
+
+function readCount(name: string, raw: string): number {
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isSafeInteger(n) || n < 1) throw new ConfigError(`${name} takes whole numbers of 1 or more, got "${raw}"`);
+  return n;
 }
 
 function readPort(raw: string | undefined): number {

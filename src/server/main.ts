@@ -3,7 +3,8 @@
  * matches stored in SQLite under DATA_DIR (default ./data) unless DATABASE_URL names a
  * PostgreSQL database; REDIS_URL shares live updates between several processes.
  * HOST (default 127.0.0.1), CLIENT_DIR (default dist/, or "none"), ORIGINS (extra page
- * origins allowed to open sockets, comma-separated). See docs/DEPLOY.md.
+ * origins allowed to open sockets, comma-separated), TRUST_PROXY, and the limits on each
+ * client and match (LIMIT_*, MAX_MATCH_MOVES: limits.ts). See docs/DEPLOY.md.
  */
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO } from '../scenario/defaultScenario.js';

@@ -6,6 +6,7 @@
  *  - boardgame.io's own lobby routes are closed: ours check every body and never
  *    publish credentials or seeds;
  *  - sockets: origins checked, message size capped, every packet checked (socketGuard.ts);
+ *  - every client rate-limited and every match's size bounded (limits.ts);
  *  - credentials stored hashed and compared in constant time (auth.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -22,7 +23,7 @@ import { createTrianglesGame, GAME_NAME, type GameHost } from '../game/game.js';
 import { CONTROL_SEAT, powerOfSeat } from '../game/powers.js';
 import type { Scenario } from '../scenario/schema.js';
 import { authenticateSeat, botAuth } from './auth.js';
-import { ChatHub, type ChatLimits } from './chat.js';
+import { ChatHub } from './chat.js';
 import { BotPool } from './bots/botPool.js';
 import { exerciseRoutes } from './exercise/api.js';
 import { CustomScenarios } from './exercise/customScenarios.js';
@@ -34,13 +35,15 @@ import { ExerciseService } from './exercise/service.js';
 import { closeMemberSockets } from './exercise/sockets.js';
 import { ServerBots } from './bots/serverBots.js';
 import type { ServerConfig } from './config.js';
-import { lobbyApi, DEFAULT_LIMITS, type ApiLimits } from './lobby/api.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { lobbyApi } from './lobby/api.js';
 import { LobbyService } from './lobby/service.js';
-import { lobbyOf, mergeFromMaster } from './lobby/matchInfo.js';
+import { lobbyOf, mergeFromMaster, type MatchMetadata } from './lobby/matchInfo.js';
 import { Presence } from './presence.js';
 import { RedisPubSub } from './pubsub/redisPubSub.js';
 import { jsonOnlyParser } from './jsonParser.js';
-import { guardSockets } from './socketGuard.js';
+import { guardSockets, socketLimits } from './socketGuard.js';
+import { StoredMoves } from './storedMoves.js';
 import { staticClient } from './staticFiles.js';
 import { openStorage } from './storage/open.js';
 import type { MatchStore } from './storage/types.js';
@@ -59,9 +62,6 @@ export interface ServerOptions {
   /** The folder the scenarios came from, where the bot threads load them (default: the shipped scenarios/). */
   scenarioDir?: string;
   defaultScenario: string;
-  limits?: ApiLimits;
-  /** How fast one socket may send chat lines (default DEFAULT_CHAT_LIMITS). */
-  chatLimits?: ChatLimits;
   /** Log lines go here (tests keep them quiet). */
   log?: (line: string) => void;
   /** For tests: a table prefix on PostgreSQL so runs do not see each other. */
@@ -88,6 +88,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const pubSub = config.redisUrl ? await RedisPubSub.connect<IntermediateTransportData>(config.redisUrl) : undefined;
   const botKey = randomBytes(24).toString('base64url');
   const onError = (matchID: string, error: Error) => log(`match ${matchID}: ${error.stack ?? error.message}`);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const storedMoves = new StoredMoves(store, limits.matchMoves);
 
   // Bots and exercise clocks look again after every move this process stores, whoever made it.
   let bots: ServerBots | null = null;
@@ -98,6 +100,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
       if (prop === 'setState') {
         return async (matchID: string, state: unknown, deltalog?: unknown) => {
           await target.setState(matchID, state as never, deltalog as never);
+          storedMoves.stored(matchID, (state as { _stateID: number })._stateID);
           bots?.poke(matchID);
           clock?.poke(matchID);
         };
@@ -167,35 +170,40 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     clock!.poke(matchID);
   });
   // Chat lines travel on the same pub/sub as the game's updates (on their own channels).
-  const chat = new ChatHub(lobby, store, pubSubOf() as never, options.chatLimits);
+  const sockets = socketLimits(limits, config.trustProxy ?? false);
+  const chat = new ChatHub(lobby, store, pubSubOf() as never, { lines: limits.chat, joins: limits.addressSyncs }, sockets.addressOf);
   const exercises = new ExerciseService(lobby, store, customs, (matchID, playerID, tokenHash) => {
     closeMemberSockets(transport, matchID, playerID, tokenHash);
     chat.dropMember(matchID, powerOfSeat(playerID)!, tokenHash);
   });
   const presence = new Presence(lobby, onError);
-  const startedCache = new Set<string>();
 
   guardSockets((server.app as unknown as { _io: IOServer })._io, GAME_NAME, {
-    isStarted: async (matchID) => {
-      if (startedCache.has(matchID)) return true;
+    // Read for each move: whether the match has started, and whose credentials open the seat.
+    metadata: async (matchID) => {
       const { metadata } = await store.fetch(matchID, { metadata: true });
-      const started = Boolean(lobbyOf(metadata)?.started);
-      if (started) startedCache.add(matchID);
-      return started;
+      return lobbyOf(metadata) ? (metadata as MatchMetadata) : null;
     },
-    checkMove: (matchID, playerID, type, credentials) => checkExerciseMove(knownExercises, matchID, playerID, type, credentials),
+    limits: sockets,
+    checkMove: (matchID, metadata, playerID, type, credentials) => {
+      // An exercise's own scenario must be on this process before the master runs its move.
+      if (metadata.triangles.exercise) customs.ensure(matchID, metadata.triangles);
+      return checkExerciseMove(metadata, playerID, type, credentials);
+    },
+    checkStored: (matchID) => storedMoves.refusal(matchID),
     onSeen: (socket, matchID, playerID, credentials) => presence.seen(socket, matchID, playerID, credentials),
     custom: chat.handlers,
   });
 
   server.app.proxy = config.trustProxy ?? false;
+  // The address the proxy saw, not what the client wrote in X-Forwarded-For (clientAddress.ts).
+  server.app.maxIpsCount = 1;
   server.app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');
     await next();
   });
-  const limits = options.limits ?? DEFAULT_LIMITS;
   // GET /api/scenarios lists the shipped scenarios only: an exercise's own is its alone.
   server.app.use(lobbyApi(lobby, { ...host, scenarios: options.scenarios }, limits, [...exerciseRoutes(exercises, limits), ...debriefRoutes(store, customs)]));
   // boardgame.io's own lobby routes would create matches that skip our checks and list

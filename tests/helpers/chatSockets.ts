@@ -18,8 +18,9 @@ export interface ChatSeatArgs {
   credentials: string;
 }
 
-export async function chatReader(url: string): Promise<ChatReader> {
-  const socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+/** `headers` go with the connection (X-Forwarded-For: a reader at its own address behind a proxy). */
+export async function chatReader(url: string, headers: Record<string, string> = {}): Promise<ChatReader> {
+  const socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
   const r: ChatReader = { socket, lines: [], history: { channels: [], muted: [], lines: [] }, muted: [], refusals: [] };
   socket.on(CHAT_MESSAGE, (line: ChatLine) => r.lines.push(line));
   socket.on(CHAT_MUTED, (muted: ChatChannel[]) => r.muted.push(muted));
@@ -39,8 +40,8 @@ export async function joinChat(r: ChatReader, matchID: string, seat: ChatSeatArg
   return r.history;
 }
 
-export async function joinedChat(url: string, matchID: string, seat: ChatSeatArgs | null): Promise<ChatReader> {
-  const r = await chatReader(url);
+export async function joinedChat(url: string, matchID: string, seat: ChatSeatArgs | null, headers: Record<string, string> = {}): Promise<ChatReader> {
+  const r = await chatReader(url, headers);
   await joinChat(r, matchID, seat);
   return r;
 }

@@ -21,11 +21,12 @@ export interface DeviceState<View = SeatView | ControlView> {
 /** Exercise matches have seven seats: the six powers and Control. */
 const EXERCISE_SEATS = 7;
 
-export function exerciseDevice<View = SeatView | ControlView>(url: string, matchID: string, playerID: string | null, credentials?: string) {
+/** `headers` go with the connection (X-Forwarded-For: a device at its own address behind a proxy). */
+export function exerciseDevice<View = SeatView | ControlView>(url: string, matchID: string, playerID: string | null, credentials?: string, headers: Record<string, string> = {}) {
   const heard: Heard[] = [];
   const refusals: string[] = [];
   let state: DeviceState<View> | null = null;
-  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket: Socket = io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
   socket.onAny((event: string, ...args: unknown[]) => {
     heard.push({ event, args });
     if (event === 'sync') state = (args[1] as { state: DeviceState<View> }).state;

@@ -16,8 +16,7 @@ import type { SeatView } from '../../src/game/types.js';
 import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { ServerConfig } from '../../src/server/config.js';
-import type { ChatLimits } from '../../src/server/chat.js';
-import type { ApiLimits } from '../../src/server/lobby/api.js';
+import type { Limits, Rate } from '../../src/server/limits.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { realScenario } from './scenarios.js';
 
@@ -32,16 +31,27 @@ export function tempDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Limits no test reaches: tests that are not about rate limits make many matches from one address. */
-export const OPEN_LIMITS: ApiLimits = { create: { burst: 100, perMinute: 100 }, join: { burst: 200, perMinute: 200 } };
-/** The same for chat: a test's Control sends many statements and mutes from one socket. */
-export const OPEN_CHAT_LIMITS: ChatLimits = { burst: 100, perMinute: 100 };
+const lots = { burst: 10_000, perMinute: 10_000 };
+/** Limits no test reaches: tests that are not about rate limits make many matches, moves and lookups from one address. */
+export const OPEN_LIMITS: Partial<Limits> = { create: lots, join: lots, lookup: lots, seatMoves: lots, addressMoves: lots, seatSyncs: lots, addressSyncs: lots };
+/** The same for chat: a test's Control sends many statements and mutes from one seat. */
+export const OPEN_CHAT_LIMITS: Rate = { burst: 100, perMinute: 100 };
 
-export async function startTestServer(overrides: Partial<ServerConfig> & { limits?: ApiLimits; chatLimits?: ChatLimits; tablePrefix?: string } = {}): Promise<RunningServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> & { chatLimits?: Rate; tablePrefix?: string } = {}): Promise<RunningServer> {
   const { limits, chatLimits, tablePrefix, ...config } = overrides;
   return startServer(
-    { port: 0, host: '127.0.0.1', dataDir: overrides.dataDir ?? tempDir().dir, databaseUrl: null, redisUrl: null, clientDir: null, origins: [], ...config },
-    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(limits ? { limits } : {}), ...(chatLimits ? { chatLimits } : {}), ...(tablePrefix ? { tablePrefix } : {}) },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: overrides.dataDir ?? tempDir().dir,
+      databaseUrl: null,
+      redisUrl: null,
+      clientDir: null,
+      origins: [],
+      ...config,
+      limits: { ...limits, ...(chatLimits ? { chat: chatLimits } : {}) },
+    },
+    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(tablePrefix ? { tablePrefix } : {}) },
   );
 }
 
@@ -66,22 +76,22 @@ export interface Seat {
   credentials: string;
 }
 
-/** Create a match with every seat open and take all six seats; the host starts it. */
-export async function createFullMatch(base: string, options: Record<string, unknown> = {}): Promise<{ matchID: string; hostToken: string; seats: Seat[] }> {
-  const created = await api(base, 'POST', '/api/matches', { rounds: 2, ...options });
+/** Create a match with every seat open and take all six seats (with `headers`, X-Forwarded-For: from one address); the host starts it. */
+export async function createFullMatch(base: string, options: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<{ matchID: string; hostToken: string; seats: Seat[] }> {
+  const created = await api(base, 'POST', '/api/matches', { rounds: 2, ...options }, headers);
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   const { matchID, hostToken } = created.body;
   const seats: Seat[] = [];
   for (const power of POWERS) {
-    const joined = await api(base, 'POST', `/api/matches/${matchID}/join`, { power, name: `${power} player` });
+    const joined = await api(base, 'POST', `/api/matches/${matchID}/join`, { power, name: `${power} player` }, headers);
     if (joined.status !== 200) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
     seats.push({ power, playerID: joined.body.playerID, credentials: joined.body.credentials });
   }
   return { matchID, hostToken, seats };
 }
 
-export async function startMatch(base: string, matchID: string, hostToken: string): Promise<void> {
-  const started = await api(base, 'POST', `/api/matches/${matchID}/start`, { hostToken });
+export async function startMatch(base: string, matchID: string, hostToken: string, headers: Record<string, string> = {}): Promise<void> {
+  const started = await api(base, 'POST', `/api/matches/${matchID}/start`, { hostToken }, headers);
   if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
 }
 

@@ -2,30 +2,15 @@
  * The holes from BOARDGAMEIO.md and the edges of the server, each tried for real over
  * sockets against a running server. Each test fails if its fix is taken away.
  */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botActionFor } from '../../src/bots/levels.js';
 import { awaiting } from '../../src/game/actions.js';
 import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import type { RunningServer } from '../../src/server/server.js';
+import { connected, nextRefusal, rawSocket } from '../helpers/rawSocket.js';
 import { api, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
-
-/** A raw socket on the game's namespace: what a modified client could send. */
-function rawSocket(url: string, extraHeaders: Record<string, string> = {}): Socket {
-  return io(`${url}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders });
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
-
-function nextRefusal(socket: Socket): Promise<string> {
-  return new Promise((resolve) => socket.once('triangles:refused', resolve));
-}
 
 function move(seat: Seat, type: string, args: unknown[], payloadSeat = seat.playerID) {
   return { type: 'MAKE_MOVE', payload: { type, args, playerID: payloadSeat, credentials: seat.credentials } };

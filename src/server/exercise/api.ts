@@ -19,7 +19,8 @@
  */
 import type { Context } from 'koa';
 import { RateLimiter } from '../lobby/rateLimit.js';
-import { HttpError, limit, parse, readJson, type ApiLimits, type Route } from '../lobby/api.js';
+import type { Limits } from '../limits.js';
+import { HttpError, limit, parse, readJson, type Route } from '../lobby/api.js';
 import { checkUpload, MAX_SCENARIO_CHARS } from './customScenarios.js';
 import { controlRequest, createExercise, joinExercise, moveMember, scenarioCheck } from './requests.js';
 import type { ExerciseService } from './service.js';
@@ -31,11 +32,11 @@ import type { ExerciseService } from './service.js';
  */
 const SCENARIO_BODY = 2 * MAX_SCENARIO_CHARS + 16 * 1024;
 
-export function exerciseRoutes(exercises: ExerciseService, limits: ApiLimits): Route[] {
-  const createLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
-  const joinLimit = new RateLimiter(limits.join.burst, limits.join.perMinute);
+export function exerciseRoutes(exercises: ExerciseService, limits: Pick<Limits, 'create' | 'join'>): Route[] {
+  const createLimit = new RateLimiter(limits.create);
+  const joinLimit = new RateLimiter(limits.join);
   // Checking a file parses up to 200 kB of YAML: limited like creating.
-  const checkLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
+  const checkLimit = new RateLimiter(limits.create);
   return [
     [
       'POST',

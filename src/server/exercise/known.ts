@@ -1,6 +1,6 @@
 /**
- * Most matches are not exercises, and every stored move and socket move asks: the
- * answer "not an exercise" never changes, so it is remembered and costs no read.
+ * Most matches are not exercises, and the exercise clock asks after every stored move:
+ * the answer "not an exercise" never changes, so it is remembered and costs no read.
  */
 import { lobbyOf } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';

@@ -6,20 +6,13 @@
 import type { Context, Next } from 'koa';
 import type { z } from 'zod';
 import type { GameHost } from '../../game/game.js';
+import type { Limits } from '../limits.js';
 import { normaliseCode } from './codes.js';
 import { RateLimiter } from './rateLimit.js';
 import { createRequest, describeProblem, hostRequest, joinRequest, leaveRequest, settingsRequest } from './requests.js';
 import { LobbyError, type LobbyService } from './service.js';
 
 const MAX_BODY = 16 * 1024;
-
-export interface ApiLimits {
-  /** Matches a client may create in a burst, and per minute after. */
-  create: { burst: number; perMinute: number };
-  join: { burst: number; perMinute: number };
-}
-
-export const DEFAULT_LIMITS: ApiLimits = { create: { burst: 10, perMinute: 10 }, join: { burst: 30, perMinute: 30 } };
 
 export class HttpError extends Error {
   constructor(
@@ -33,14 +26,28 @@ export class HttpError extends Error {
 /** A route: method, path (its first group is a match code), and the handler whose result is the JSON answer. */
 export type Route = [string, RegExp, (ctx: Context, code: string) => Promise<unknown>];
 
-/** The lobby's routes, plus `extra` ones under /api (classroom exercises) that share its checks and errors. */
-export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits = DEFAULT_LIMITS, extra: Route[] = []) {
-  const createLimit = new RateLimiter(limits.create.burst, limits.create.perMinute);
-  const joinLimit = new RateLimiter(limits.join.burst, limits.join.perMinute);
+/**
+ * The lobby's routes, plus `extra` ones under /api (classroom exercises) that share its
+ * checks and errors. Every request naming a match code counts against the client's
+ * lookups, whatever its route: each reads the store, and each tells whether a code
+ * exists, so unlimited they would let one client guess codes thousands a second.
+ */
+export function lobbyApi(lobby: LobbyService, host: GameHost, limits: Pick<Limits, 'create' | 'join' | 'lookup'>, extra: Route[] = []) {
+  const createLimit = new RateLimiter(limits.create);
+  const joinLimit = new RateLimiter(limits.join);
+  const lookupLimit = new RateLimiter(limits.lookup);
 
   const routes: Route[] = [
     ['GET', /^\/api\/scenarios$/, async () => [...host.scenarios.values()].map((sc) => ({ id: sc.id, title: sc.title, rounds: sc.rounds }))],
-    ['GET', /^\/api\/matches$/, async () => lobby.listOpen()],
+    [
+      'GET',
+      /^\/api\/matches$/,
+      async (ctx) => {
+        // The list reads every open match's record.
+        limit(lookupLimit, ctx);
+        return lobby.listOpen();
+      },
+    ],
     [
       'POST',
       /^\/api\/matches$/,
@@ -100,6 +107,7 @@ export function lobbyApi(lobby: LobbyService, host: GameHost, limits: ApiLimits 
         throw new HttpError(known ? 405 : 404, known ? `${ctx.method} is not allowed on ${ctx.path}` : `no such API route: ${ctx.path}`);
       }
       const raw = route[1].exec(ctx.path)![1];
+      if (raw !== undefined) limit(lookupLimit, ctx);
       const code = raw === undefined ? '' : normaliseCode(decodeURIComponent(raw));
       if (code === null) throw new HttpError(404, `"${raw!.slice(0, 20)}" is not a match code (six letters and digits)`);
       const result = await route[2](ctx, code);

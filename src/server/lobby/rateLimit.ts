@@ -1,35 +1,39 @@
 /**
- * A token bucket per client address, so one client cannot flood the lobby with
- * matches or seat grabs. In memory per process: behind several processes each one
- * limits what reaches it, which is what protects it.
+ * A token bucket per key (a client address, a seat), so one client cannot flood the
+ * server: `burst` at once, then `perMinute`. In memory per process: behind several
+ * processes each one limits what reaches it, which is what protects it.
  */
+import type { Rate } from '../limits.js';
+
+/** Keys remembered at most; the least recently seen are forgotten first. */
+const MAX_KEYS = 10_000;
+
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly burst: number;
+  private readonly perMinute: number;
 
   constructor(
-    private readonly burst: number,
-    private readonly perMinute: number,
+    rate: Rate,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.burst = rate.burst;
+    this.perMinute = rate.perMinute;
+  }
 
-  /** Take one token for this client; false when it has none left. */
-  take(client: string): boolean {
+  /** Take one token for this key; false when it has none left. */
+  take(key: string): boolean {
     const t = this.now();
-    const bucket = this.buckets.get(client) ?? { tokens: this.burst, at: t };
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: t };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((t - bucket.at) / 60_000) * this.perMinute);
     bucket.at = t;
-    if (this.buckets.size > 10_000) this.forgetFull();
-    this.buckets.set(client, bucket);
+    // Kept in the order last seen, so the key seen longest ago (its bucket the most refilled)
+    // is the one forgotten: the map stays bounded at a constant cost per take.
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > MAX_KEYS) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;
-  }
-
-  /** Clients whose buckets have refilled need no entry; dropping them bounds the memory. */
-  private forgetFull(): void {
-    const t = this.now();
-    for (const [client, bucket] of this.buckets) {
-      if (bucket.tokens + ((t - bucket.at) / 60_000) * this.perMinute >= this.burst) this.buckets.delete(client);
-    }
   }
 }

@@ -106,6 +106,8 @@ export function reasonText(reason: Reason): string {
       return 'The card\'s condition is not met yet.';
     case 'emptyHand':
       return 'No cards in hand.';
+    case 'draftUnchanged':
+      return 'The team\'s draft already has these orders.';
     case 'spectating':
       return 'You are watching this match: only its players can act.';
     case 'malformedCommand':
