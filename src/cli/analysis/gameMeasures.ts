@@ -18,14 +18,12 @@ export interface DecisionTaken {
 }
 
 export interface GameMeasures {
-  /** Rounds begun (a war cuts the last one short). */
-  rounds: number;
   winner: PowerId | null;
   /** Two or more powers share first place on points and Capital (and there was no war). */
   sharedFirst: boolean;
   /** The winner had the same points as the runner-up and won on Capital left. */
   capitalTieBreak: boolean;
-  war: { round: number; culprit: PowerId | null; culpritPlace: number | null; lastPlace: number } | null;
+  war: { culprit: PowerId | null; culpritPlace: number | null; lastPlace: number } | null;
   /** Crisis cards drawn, in order. */
   crises: string[];
   vp: Record<PowerId, number>;
@@ -99,11 +97,10 @@ export function measureGame(sc: Scenario, G: GameState, held: Record<PowerId, Re
   const first = ranking[0]!;
   const second = ranking[1]!;
   return {
-    rounds: G.history.length,
     winner: result.winner,
     sharedFirst: !result.war && result.winner === null,
     capitalTieBreak: result.winner !== null && first.vp === second.vp,
-    war: result.war ? { round: result.war.round, culprit: result.war.culprit, culpritPlace: result.war.culprit ? placeOf(result.war.culprit) : null, lastPlace } : null,
+    war: result.war ? { culprit: result.war.culprit, culpritPlace: result.war.culprit ? placeOf(result.war.culprit) : null, lastPlace } : null,
     crises: G.history.flatMap((r) => (r.crisis ? [r.crisis] : [])),
     vp: perPower((p) => G.powers[p].vp),
     capital: perPower((p) => G.powers[p].capital),

@@ -295,9 +295,9 @@ function everyoneDecides(games: readonly GameMeasures[]): Section {
 function liveCards(sc: Scenario, games: readonly GameMeasures[]): Section {
   const rows = sc.policies.map((card) => {
     const held = games.filter((g) => g.held[card.power].includes(card.id));
-    return rateRow(`${card.id}, played when held`, count(held, (g) => (g.cardOrders[card.power][card.id] ?? 0) > 0), held.length, shareTarget(0.1, null));
+    return rateRow(card.id, count(held, (g) => (g.cardOrders[card.power][card.id] ?? 0) > 0), held.length, shareTarget(0.1, null));
   });
-  return { id: 'M10', title: 'live cards (games it was played / games it was in its power\'s hand)', rows, notes: [] };
+  return { id: 'M10', title: 'live cards (games each was played in / games it was in its power\'s hand)', rows, notes: [] };
 }
 
 function interaction(games: readonly GameMeasures[]): Section {
@@ -327,9 +327,8 @@ function winningPlans(sc: Scenario, games: readonly GameMeasures[]): Section {
     .map((card) => ({ card, plans: count(won, (g) => g.winner === card.power && (g.cardOrders[card.power][card.id] ?? 0) > 0), orders: won.reduce((a, g) => a + (g.winner === card.power ? (g.cardOrders[card.power][card.id] ?? 0) : 0), 0) }))
     .filter((c) => c.plans > 0)
     .sort((a, b) => b.plans - a.plans || a.card.id.localeCompare(b.card.id));
-  for (const { card, plans, orders } of cards.slice(0, 10)) {
+  for (const { card, plans, orders } of cards) {
     notes.push(`  ${`${card.id} (${card.power})`.padEnd(34)}${pct(orders / winnerOrders).padStart(7)}${pct(plans / won.length).padStart(8)}`);
   }
-  if (cards.length > 10) notes.push(`  (${cards.length - 10} more cards in fewer plans)`);
   return { id: null, title: 'what winners did', rows: [], notes };
 }
