@@ -258,6 +258,8 @@ describe('the table', () => {
     expect(row(table, 'KOR held − Normal, score')).toMatchObject({ value: '-4.00 ± 1.15  (z -3.5)', holds: true });
     expect(row(table, 'KOR held v Normal, wins')).toMatchObject({ value: '0.0% ± 0.0 v 100.0% ± 0.0', holds: true });
     expect(table.summary.M8).toBe(true);
+    // One pair has no spread: its score gap is shown but not judged.
+    expect(row(analyse(input(games.slice(0, 1), { KOR: heldKor.slice(0, 1) })), 'KOR held − Normal, score')).toMatchObject({ value: '-2.00 ± —  (z —)', holds: null });
   });
 
   it('counts a card as live by the games it was played in among those it was held in', () => {

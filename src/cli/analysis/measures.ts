@@ -271,12 +271,13 @@ function seatsMatter({ games, held, seats }: AnalysisInput): Section {
     const base = games.slice(0, paired.length);
     const gaps = paired.map((g, i) => g.vp[p] - base[i]!.vp[p]);
     const { mean } = meanAndSd(gaps);
-    const se = standardError(gaps);
+    // One pair has no spread to judge by; identical gaps have none to divide by.
+    const se = gaps.length < 2 ? NaN : standardError(gaps);
     const z = se === 0 ? (mean === 0 ? 0 : Math.sign(mean) * Infinity) : mean / se;
     const heldWins = proportion(count(paired, (g) => g.winner === p), paired.length);
     const baseWins = proportion(count(base, (g) => g.winner === p), base.length);
     const table = PLAYER_NAME[seats[p]];
-    rows.push({ measure: `${p} held − ${table}, score`, value: `${num(mean)} ± ${num(se)}  (z ${num(z, 1)})`, target: 'z ≤ −3', holds: z <= -3 });
+    rows.push({ measure: `${p} held − ${table}, score`, value: `${num(mean)} ± ${num(se)}  (z ${num(z, 1)})`, target: 'z ≤ −3', holds: Number.isNaN(z) ? null : z <= -3 });
     rows.push({
       measure: `${p} held v ${table}, wins`,
       value: `${pct(heldWins.share)} ± ${num(100 * heldWins.se, 1)} v ${pct(baseWins.share)} ± ${num(100 * baseWins.se, 1)}`,
