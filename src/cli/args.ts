@@ -1,7 +1,16 @@
-/** Tiny flag parser for our CLIs: `--name value` pairs and bare positional arguments. */
-export function parseArgs(argv: string[]): { flags: Map<string, string>; positional: string[] } {
+/**
+ * Tiny flag parser for our CLIs: `--name value` pairs and bare positional arguments.
+ * A flag given more than once keeps its last value in `flags` and every value, in
+ * order, in `repeated`.
+ */
+export function parseArgs(argv: string[]): { flags: Map<string, string>; repeated: Map<string, string[]>; positional: string[] } {
   const flags = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const positional: string[] = [];
+  const set = (name: string, value: string) => {
+    flags.set(name, value);
+    repeated.set(name, [...(repeated.get(name) ?? []), value]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -10,11 +19,11 @@ export function parseArgs(argv: string[]): { flags: Map<string, string>; positio
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     const next = argv[i + 1];
-    if (inline !== undefined) flags.set(name, inline);
-    else if (next !== undefined && !next.startsWith('--')) flags.set(name, argv[++i]!);
-    else flags.set(name, 'true');
+    if (inline !== undefined) set(name, inline);
+    else if (next !== undefined && !next.startsWith('--')) set(name, argv[++i]!);
+    else set(name, 'true');
   }
-  return { flags, positional };
+  return { flags, repeated, positional };
 }
 
 /** A whole number flag, or exit with a message naming the flag. */

@@ -148,6 +148,11 @@ export const headlineCardSchema = z
     sayings: z.array(saying).default([]),
     effects: effects.default([]),
     decision: decisionSchema.optional(),
+    /**
+     * The option of the decision the real actors took (every one of them), when history
+     * gives one: the analysis measures how often players take it (MODEL.md, M6).
+     */
+    historical: id.optional(),
     question: text,
     /** Shown in the debrief: what happened in the real world after this point. */
     history: text,

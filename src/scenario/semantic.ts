@@ -355,6 +355,14 @@ function checkDecisions(s: Scenario): ScenarioIssue[] {
     ...s.headlines.flatMap((card, i): [Decision, IssuePath][] => (card.decision ? [[card.decision, ['headlines', i, 'decision']]] : [])),
     ...s.crises.map((card, i): [Decision, IssuePath] => [card.decision, ['crises', i, 'decision']]),
   ];
+  s.headlines.forEach((card, i) => {
+    if (card.historical === undefined) return;
+    const path = ['headlines', i, 'historical'];
+    if (!card.decision) issues.push({ path, message: `"${card.id}" asks no decision, so it has no historical option` });
+    else if (!card.decision.options.some((o) => o.id === card.historical)) {
+      issues.push({ path, message: `no option of this decision has the id "${card.historical}"; its options are ${card.decision.options.map((o) => o.id).join(', ')}` });
+    }
+  });
   for (const [decision, path] of decisions) {
     const optionIds = new FirstSeen<string>();
     decision.options.forEach((option, i) => {

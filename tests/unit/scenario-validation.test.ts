@@ -211,6 +211,17 @@ describe('cards and the timeline', () => {
     ]);
   });
 
+  it('reports a historical option the decision does not have, and one on a card that asks no decision', () => {
+    const source = broken('    question: Why would both have to sign?\n', '    historical: signed\n    question: Why would both have to sign?\n').replace(
+      '    question: Who gains from a test?\n',
+      '    historical: sign\n    question: Who gains from a test?\n',
+    );
+    expectProblems(source, [
+      { at: at(source, 'signed', 'historical: signed'), path: 'headlines[0].historical', message: 'no option of this decision has the id "signed"; its options are sign, refuse' },
+      { at: at(source, 'sign\n    question: Who'), path: 'headlines[1].historical', message: '"missile-test" asks no decision, so it has no historical option' },
+    ]);
+  });
+
   it('reports a policy deck smaller than the hand limit', () => {
     const source = broken('  - { id: jpn-patrol, power: JPN, title: Patrol, sources: [C12], text: Patrol the sea., cost: 1, effects: [{ reveal: EAST_SEA }] }\n', '');
     expectProblems(source, [{ at: at(source, '- { id: chn-engage'), path: 'policies', message: 'JPN has 1 policy card, fewer than rules.handLimit (2)' }]);
