@@ -102,9 +102,11 @@ export function botSeatClient(
   // One action per step (a round's orders, each decision): a later state may arrive
   // before this seat's own move has landed, and must not make it act twice.
   let actedFor = '';
+  let stopped = false;
   const done = new Promise<SeatView>((resolve) => {
     client.subscribe((state) => {
-      if (!state) return;
+      // Stopping tells the subscribers the connection is gone: a stopped seat no longer acts.
+      if (!state || stopped) return;
       const view = state.G as unknown as SeatView;
       if (state.ctx.gameover !== undefined) return resolve(view);
       const step = stepKey(view);
@@ -117,5 +119,9 @@ export function botSeatClient(
   });
   client.start();
   // After a server crash a move may have been lost in flight: let the seat act again on its next state.
-  return { client, done, stop: () => client.stop(), retry: () => (actedFor = '') };
+  const stop = () => {
+    stopped = true;
+    client.stop();
+  };
+  return { client, done, stop, retry: () => (actedFor = '') };
 }
