@@ -89,13 +89,15 @@ type SeatClient = ReturnType<typeof Client>;
 
 /**
  * A seat's boardgame.io client over a real socket, played by a Normal bot that sees
- * only what this client received. Resolves `done` when the game is over.
+ * only what this client received (in the steps `plays` picks). Resolves `done` when
+ * the game is over.
  */
 export function botSeatClient(
   url: string,
   matchID: string,
   seat: Seat,
   scenario: Scenario,
+  plays: (view: SeatView) => boolean = () => true,
 ): { client: SeatClient; done: Promise<SeatView>; stop: () => void; retry: () => void } {
   const game = createTrianglesGame({ scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, newSeed: () => 'unused-on-a-client' });
   const client = Client({ game, multiplayer: SocketIO({ server: url }), matchID, playerID: seat.playerID, credentials: seat.credentials, numPlayers: 6, debug: false } as never);
@@ -110,7 +112,7 @@ export function botSeatClient(
       const view = state.G as unknown as SeatView;
       if (state.ctx.gameover !== undefined) return resolve(view);
       const step = stepKey(view);
-      if (actedFor === step || !awaiting(view).includes(seat.power)) return;
+      if (actedFor === step || !awaiting(view).includes(seat.power) || !plays(view)) return;
       actedFor = step;
       const { action } = botActionFor('normal', scenario, view, seat.power, `client-${seat.power}`);
       if (action.type === 'orders') client.moves.submitOrders!(action.orders);
