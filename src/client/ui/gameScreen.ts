@@ -272,8 +272,9 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     const step = stepKey(view);
     if (step !== draft.step) {
       // A new step: the last one's draft is done with, and a new orders step starts from
-      // the draft kept for it (the page was reloaded during it), or from none.
-      if (draft.step) props.drafts?.write(draft.step, []);
+      // the draft kept for it (the page was reloaded during it), or from none. (Only an
+      // orders step has a draft; a resumed game may pass a decision before it reaches one.)
+      if (draft.orders.length) props.drafts?.write(draft.step, []);
       const kept = props.drafts && view.step.kind === 'orders' ? keptDraft(sc, view, power, props.drafts.read(step)) : [];
       draft = { step, orders: kept, kind: null, message: null, seen: '' };
       pointed = null;
