@@ -16,7 +16,7 @@ import { precheck, type Match } from './match.js';
 import type { HeldSeat } from './onlineSeats.js';
 import { SeatSocket } from './seatSocket.js';
 
-/** An action the server never got: its step ended while this device was offline. */
+/** An action made offline that was never sent: when the connection came back, its step no longer waited for it. */
 export interface UnsentAction {
   round: number;
   type: Action['type'];
