@@ -18,6 +18,7 @@ import { matchInAddress, OnlineLobby, setMatchInAddress } from './online.js';
 import { OnlineStatus } from './ui/lobby/onlineStatus.js';
 import { LOBBY_PROBLEM } from '../view/text/en-lobby.js';
 import { clearSave, readSave, writeSave, type SavedGame } from './save.js';
+import { clearDrafts, localMatchName, seatDrafts } from './drafts.js';
 import { renderEndScreen } from './ui/endScreen.js';
 import { renderGameScreen } from './ui/gameScreen.js';
 import { renderHandover } from './ui/handover.js';
@@ -44,6 +45,8 @@ export class App {
   private screen: GameScreen | null = null;
   /** The human seat whose hand is on screen (hot-seat: changes only through the hand-over screen). */
   private shown: PowerId | null = null;
+  /** The name the match's order drafts are kept under in this browser (none for a spectator). */
+  private draftsName: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -89,6 +92,8 @@ export class App {
       botLevel: choice.botLevel,
       ...(choice.rounds ? { rounds: choice.rounds } : {}),
     };
+    // A game started again from the same seed is a new game: an abandoned one's drafts are not its own.
+    clearDrafts(this.storage, localMatchName(setup.seed));
     this.play(new LocalMatch(setup, this.host));
   }
 
@@ -114,6 +119,7 @@ export class App {
   private play(match: LocalMatch): void {
     this.teardown();
     this.match = match;
+    this.draftsName = localMatchName(match.setup.seed);
     const bots = POWERS.filter((p) => !match.humans.includes(p));
     let savedRound = match.view(POWERS[0]).round;
     match.onChange(() => {
@@ -146,12 +152,13 @@ export class App {
     const match: RemoteMatch = new RemoteMatch(scenario, this.host, info.matchID, seat, window.location.origin);
     const status = new OnlineStatus(this.root.ownerDocument.body);
     this.match = match;
+    this.draftsName = seat ? info.matchID : null;
     this.onlineStatus = status;
     if (match.socket) this.chat = openChat(match.socket, info.matchID, seat, info.settings.chat);
     if (info.settings.roundSeconds !== null) this.timer = this.watchRoundTimer(match, new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null)));
     status.update(match.connected, null);
     match.onChange(() => {
-      status.update(match.connected, match.refused);
+      status.update(match.connected, match.refused, match.unsent);
       if (match.synced) this.refresh();
     });
   }
@@ -183,6 +190,7 @@ export class App {
     if (view.step.kind === 'over') {
       this.screen?.destroy();
       this.screen = null;
+      if (this.draftsName) clearDrafts(this.storage, this.draftsName);
       renderEndScreen(this.root, { match, onNewGame: () => this.showStart(), onRules: () => this.showRules() });
       return;
     }
@@ -211,6 +219,7 @@ export class App {
       power,
       onAct: (action) => match.act(power, action),
       watching: match.humans.length === 0,
+      drafts: this.draftsName ? seatDrafts(this.storage, this.draftsName, power) : null,
       chat: this.chat?.panel.element ?? null,
       timer: this.timer?.element ?? null,
       onRules: () => this.showRules(),
@@ -238,5 +247,6 @@ export class App {
     this.match?.stop();
     this.match = null;
     this.shown = null;
+    this.draftsName = null;
   }
 }

@@ -46,6 +46,7 @@ import { guardSockets, socketLimits } from './socketGuard.js';
 import { StoredMoves } from './storedMoves.js';
 import { staticClient } from './staticFiles.js';
 import { openStorage } from './storage/open.js';
+import { PendingCalls } from './storage/pendingCalls.js';
 import type { MatchStore } from './storage/types.js';
 
 // boardgame.io/server is CommonJS only (STACK.md): load it through require.
@@ -82,7 +83,9 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const customs = new CustomScenarios(scenarios, log);
   const host: GameHost = { scenarios, defaultScenario: options.defaultScenario, newSeed: () => randomBytes(16).toString('hex') };
   const game = createTrianglesGame(host);
-  const store = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, tablePrefix: options.tablePrefix });
+  // Every part of the server reads and writes through `store`, so a shutdown can wait for what is still running.
+  const pending = new PendingCalls();
+  const store = pending.track(await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined, tablePrefix: options.tablePrefix }));
   // Before anything is served: an unfinished exercise's next move needs its own scenario.
   await customs.restore(store, GAME_NAME);
   const pubSub = config.redisUrl ? await RedisPubSub.connect<IntermediateTransportData>(config.redisUrl) : undefined;
@@ -232,14 +235,18 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
       bots!.close();
       clock!.close();
       presence.close();
-      await botPool.close();
       chat.close();
       const io = (server.app as unknown as { _io: IOServer })._io;
-      for (const socket of io.of(GAME_NAME).sockets.values()) socket.disconnect(true);
-      // boardgame.io records each disconnect in storage; let those writes land before the store closes.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      io.close();
-      await new Promise<void>((resolve) => appServer.close(() => resolve()));
+      // Not socket.disconnect(): a socket.io client takes a disconnect the server asked for
+      // as final and never reconnects, so a restart would strand every player. socket.io's
+      // own close drops each socket here without telling its client, stops listening and
+      // closes the transports: each client sees its connection lost and keeps trying until
+      // a server answers on this address again, then syncs its seat.
+      const closed = io.close();
+      await botPool.close();
+      // boardgame.io records each disconnect in storage and finishes a move it had begun: let those land before the store closes.
+      await pending.idle();
+      await closed;
       await pubSub?.close();
       await store.close();
     },

@@ -106,10 +106,11 @@ export interface HandModel {
 /**
  * The seat's hand. Playability is asked of `legalOrders` with the draft orders, so a
  * card the draft already plays, or one the remaining Capital cannot pay, says so.
+ * `settled`: the seat's move is made on this device, not yet sent (nothing is playable then).
  */
-export function handModel(sc: Scenario, view: Readable, power: PowerId, chosen: readonly Order[]): HandModel {
+export function handModel(sc: Scenario, view: Readable, power: PowerId, chosen: readonly Order[], settled = false): HandModel {
   const hand = view.seats[power]?.hand ?? [];
-  const ordering = view.step.kind === 'orders' && !view.ready.includes(power);
+  const ordering = view.step.kind === 'orders' && !view.ready.includes(power) && !settled;
   const legal = ordering ? legalOrders(sc, view, power, chosen) : null;
   // With every order chosen, legalOrders answers with one refusal for everything.
   const whole = legal?.remaining === 0 ? (legal.refused[0]?.reason ?? null) : null;

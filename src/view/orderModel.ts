@@ -3,7 +3,7 @@
  * of one kind with their costs, what is refused and why, and the draft so far. Every
  * answer comes from `legalOrders`; nothing here decides a rule.
  */
-import { legalOrders, orderCost, type Refusal } from '../game/orders.js';
+import { checkOrders, legalOrders, orderCost, type Refusal } from '../game/orders.js';
 import type { PowerId } from '../game/powers.js';
 import type { Reason } from '../game/reasons.js';
 import { ORDER_KINDS, type Order, type OrderKind, type Readable } from '../game/types.js';
@@ -189,4 +189,13 @@ export function theatreOrder(
   if (option) return { order: option.order };
   const refusal = legal.remaining === 0 ? legal.refused[0] : legal.refused.find((r) => r.kind === kind && r.theatre === theatre);
   return refusal ? { reason: reasonText(refusal.reason) } : null;
+}
+
+/**
+ * A draft kept from before (the page was reloaded during the step), as the rules read
+ * it now: the orders if they may all still be chosen together, else none.
+ */
+export function keptDraft(sc: Scenario, view: Readable, power: PowerId, kept: unknown): Order[] {
+  const checked = checkOrders(sc, view, power, kept, true);
+  return checked.ok ? checked.orders : [];
 }

@@ -8,7 +8,7 @@ import { catalog } from '../game/catalog.js';
 import { holds } from '../game/effects.js';
 import { POWERS, type PowerId } from '../game/powers.js';
 import { objectivePoints } from '../game/scoring.js';
-import type { Order, Readable } from '../game/types.js';
+import type { Action, Order, Readable } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { relationGroups, theatreModels, type RelationGroup, type TheatreModel } from './boardModel.js';
 import { crisisModel, handModel, headlineModel, type EventCardModel, type HandModel } from './cardModel.js';
@@ -17,8 +17,11 @@ import { POWER_NAME } from './text/en.js';
 import { CARD_TEXT, PROMPT, SCORE_TEXT, TOP, WATCH } from './text/en-game.js';
 import { trackModels, type TrackModel } from './trackModel.js';
 
-/** What this seat is asked to do now. */
-export type Phase = 'orders' | 'ordersLocked' | 'decide' | 'decided' | 'othersDeciding' | 'over';
+/**
+ * What this seat is asked to do now. The two `Queued` phases: online with the
+ * connection down, the seat's move is made on this device but not yet sent.
+ */
+export type Phase = 'orders' | 'ordersQueued' | 'ordersLocked' | 'decide' | 'decisionQueued' | 'decided' | 'othersDeciding' | 'over';
 
 export interface SeatStatus {
   power: PowerId;
@@ -31,7 +34,8 @@ export interface SeatStatus {
   waiting: PowerId[];
 }
 
-export function seatStatus(sc: Scenario, view: Readable, power: PowerId): SeatStatus {
+/** `queued`: the seat's move made on this device that the server has not yet had (RemoteMatch's outbox). */
+export function seatStatus(sc: Scenario, view: Readable, power: PowerId, queued: Action | null = null): SeatStatus {
   const step = view.step;
   const waiting = awaiting(view).filter((p) => p !== power);
   const names = (powers: readonly PowerId[]) => powers.map((p) => POWER_NAME[p]);
@@ -42,16 +46,16 @@ export function seatStatus(sc: Scenario, view: Readable, power: PowerId): SeatSt
     prompt = PROMPT.gameOver;
   } else if (step.kind === 'orders') {
     const locked = ordersRefused(view, power) !== null;
-    phase = locked ? 'ordersLocked' : 'orders';
-    prompt = locked ? PROMPT.ordersLocked : PROMPT.chooseOrders(sc.rules.ordersPerRound, POWER_NAME[power]);
+    phase = locked ? 'ordersLocked' : queued?.type === 'orders' ? 'ordersQueued' : 'orders';
+    prompt = phase === 'ordersLocked' ? PROMPT.ordersLocked : phase === 'ordersQueued' ? PROMPT.ordersQueued : PROMPT.chooseOrders(sc.rules.ordersPerRound, POWER_NAME[power]);
   } else if (!step.powers.includes(power)) {
     phase = 'othersDeciding';
     prompt = PROMPT.othersDeciding(names(step.powers));
   } else {
     const decision = step.deck === 'headline' ? catalog(sc).headline(step.card).decision : catalog(sc).crisis(step.card).decision;
     const open = 'options' in legalChoices(sc, view, power);
-    phase = open ? 'decide' : 'decided';
-    prompt = open ? PROMPT.decide(decision?.prompt ?? '') : PROMPT.decided;
+    phase = !open ? 'decided' : queued?.type === 'decide' ? 'decisionQueued' : 'decide';
+    prompt = phase === 'decide' ? PROMPT.decide(decision?.prompt ?? '') : phase === 'decisionQueued' ? PROMPT.decisionQueued : PROMPT.decided;
   }
   return {
     power,
@@ -158,14 +162,14 @@ export interface SeatModel {
   theatres: TheatreModel[];
 }
 
-/** Everything the seat's panels show, from its view and the orders it has drafted so far. */
-export function seatModel(sc: Scenario, view: Readable, power: PowerId, draft: readonly Order[] = []): SeatModel {
+/** Everything the seat's panels show, from its view, the orders it has drafted so far and a move of its not yet sent. */
+export function seatModel(sc: Scenario, view: Readable, power: PowerId, draft: readonly Order[] = [], queued: Action | null = null): SeatModel {
   return {
-    status: seatStatus(sc, view, power),
+    status: seatStatus(sc, view, power, queued),
     tracks: trackModels(sc, view),
     headline: view.headline ? headlineModel(sc, view.headline, power) : null,
     crisis: view.crisis ? crisisModel(sc, view.crisis, power) : null,
-    hand: handModel(sc, view, power, draft),
+    hand: handModel(sc, view, power, queued?.type === 'orders' ? queued.orders : draft, queued !== null),
     objectives: objectiveModels(sc, view, power),
     agenda: agendaModel(sc, view, power),
     scores: scoreRows(view, power),

@@ -80,7 +80,8 @@ export async function actByClicking(page: Page, turn: number): Promise<void> {
   );
 }
 
-async function buildOrders(page: Page, turn: number): Promise<void> {
+/** Chooses orders by clicking until the seat on screen may lock them in (it does not lock in). */
+export async function buildOrders(page: Page, turn: number): Promise<void> {
   const submit = page.getByTestId('submit-orders');
   for (let pick = 0; !(await submit.isEnabled()); pick++) {
     expect(pick, 'could not fill the orders by clicking').toBeLessThan(24);

@@ -1,9 +1,12 @@
-/** The game is saved every round; a reload offers it back and restores the same round and seat. */
+/**
+ * The game is saved every round; a reload offers it back and restores the same round
+ * and seat, with the orders the person had chosen but not yet locked in.
+ */
 import { expect, test } from 'vitest';
 import { hook, openBrowser } from './browser.js';
 import { actByClicking, nextMoment, startGame } from './play.js';
 
-test('a reload mid-game resumes at the same round and seat', async () => {
+test('a reload mid-game resumes at the same round and seat, with the half-built orders', async () => {
   const s = await openBrowser();
   await startGame(s.page, { power: 'KOR', seed: 'e2e-resume' });
   // Play into round 2, to the moment the seat is asked for its orders.
@@ -15,6 +18,12 @@ test('a reload mid-game resumes at the same round and seat', async () => {
     await actByClicking(s.page, turn);
   }
   const before = await hook(s.page, (h) => ({ round: h.view()!.round, shown: h.shown(), hand: h.view()!.seats[h.shown()!]!.hand, headline: h.view()!.headline }));
+  // One order of three chosen when the page goes.
+  const chosen = () => s.page.getByTestId('chosen-order').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.order!));
+  await s.page.locator('[data-testid="order-kind"]:not([disabled])').first().click();
+  await s.page.getByTestId('option').first().click();
+  const draft = await chosen();
+  expect(draft).toHaveLength(1);
 
   await s.page.reload();
   const resume = s.page.getByTestId('resume-game');
@@ -25,6 +34,7 @@ test('a reload mid-game resumes at the same round and seat', async () => {
   await expect
     .poll(() => hook(s.page, (h) => ({ round: h.view()!.round, shown: h.shown(), hand: h.view()!.seats[h.shown()!]!.hand, headline: h.view()!.headline })), { timeout: 20_000 })
     .toEqual(before);
+  await expect.poll(chosen).toEqual(draft);
   // And the game goes on from there.
   expect(await nextMoment(s.page)).toBe('due');
   await actByClicking(s.page, 0);

@@ -99,26 +99,30 @@ type SeatClient = ReturnType<typeof Client>;
 
 /**
  * A seat's boardgame.io client over a real socket, played by a Normal bot that sees
- * only what this client received. Resolves `done` when the game is over.
+ * only what this client received (in the steps `plays` picks). Resolves `done` when
+ * the game is over.
  */
 export function botSeatClient(
   url: string,
   matchID: string,
   seat: Seat,
   scenario: Scenario,
+  plays: (view: SeatView) => boolean = () => true,
 ): { client: SeatClient; done: Promise<SeatView>; stop: () => void; retry: () => void } {
   const game = createTrianglesGame({ scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, newSeed: () => 'unused-on-a-client' });
   const client = Client({ game, multiplayer: SocketIO({ server: url }), matchID, playerID: seat.playerID, credentials: seat.credentials, numPlayers: 6, debug: false } as never);
   // One action per step (a round's orders, each decision): a later state may arrive
   // before this seat's own move has landed, and must not make it act twice.
   let actedFor = '';
+  let stopped = false;
   const done = new Promise<SeatView>((resolve) => {
     client.subscribe((state) => {
-      if (!state) return;
+      // Stopping tells the subscribers the connection is gone: a stopped seat no longer acts.
+      if (!state || stopped) return;
       const view = state.G as unknown as SeatView;
       if (state.ctx.gameover !== undefined) return resolve(view);
       const step = stepKey(view);
-      if (actedFor === step || !awaiting(view).includes(seat.power)) return;
+      if (actedFor === step || !awaiting(view).includes(seat.power) || !plays(view)) return;
       actedFor = step;
       const { action } = botActionFor('normal', scenario, view, seat.power, `client-${seat.power}`);
       if (action.type === 'orders') client.moves.submitOrders!(action.orders);
@@ -127,5 +131,9 @@ export function botSeatClient(
   });
   client.start();
   // After a server crash a move may have been lost in flight: let the seat act again on its next state.
-  return { client, done, stop: () => client.stop(), retry: () => (actedFor = '') };
+  const stop = () => {
+    stopped = true;
+    client.stop();
+  };
+  return { client, done, stop, retry: () => (actedFor = '') };
 }

@@ -61,6 +61,21 @@ describe('the prompt and who the round waits for', () => {
     expect(china.waitingFor).toBe('Waiting for North Korea and South Korea…');
   });
 
+  it('says a move made offline is not sent yet, until the view shows it arrived', () => {
+    const G = setupState(sc, { seed: 'prompts' });
+    const russia = seatStatus(sc, playerView(G, 'RUS'), 'RUS', { type: 'decide', option: 'open-channel' });
+    expect(russia).toMatchObject({ phase: 'decisionQueued', prompt: 'Choice made, not sent yet: offline' });
+    decide(sc, G, 'RUS', 'photo-op');
+    decide(sc, G, 'PRK', 'photo-op');
+    const queued = { type: 'orders', orders: HOLD } as const;
+    expect(seatStatus(sc, playerView(G, 'CHN'), 'CHN', queued)).toMatchObject({ phase: 'ordersQueued', prompt: 'Orders locked in, not sent yet: offline' });
+    // Queued orders play no card, and the hand does not invite the person to change them.
+    expect(handModel(sc, playerView(G, 'CHN'), 'CHN', HOLD, true).note).toBe('Cards are played as orders in the orders step.');
+    // Once the server has them, the view says so, whatever this device still holds.
+    submitOrders(sc, G, 'CHN', HOLD);
+    expect(seatStatus(sc, playerView(G, 'CHN'), 'CHN', queued).phase).toBe('ordersLocked');
+  });
+
   it('dates each round a quarter of a year after the last', () => {
     expect(roundDate(sc, 1)).toBe('2023-09');
     expect(roundDate(sc, 3)).toBe('2024-03');

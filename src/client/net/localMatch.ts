@@ -105,6 +105,13 @@ export class LocalMatch implements Match {
     return null;
   }
 
+  /** Played in this browser: never offline, nothing waits to be sent. */
+  readonly connected = true;
+
+  queued(): Action | null {
+    return null;
+  }
+
   stop(): void {
     for (const client of this.clients.values()) client.stop();
     this.listeners.clear();

@@ -17,8 +17,12 @@ export interface Match {
   view(power: PowerId): SeatView;
   /** Seats the match waits for now. */
   awaiting(): PowerId[];
-  /** Act for a seat: why it was refused, or null once it is sent. */
+  /** Act for a seat: why it was refused, or null once it is sent (or queued until the connection is back). */
   act(power: PowerId, action: Action): Reason | null;
+  /** An action made now reaches the match at once: false while an online match's connection is down. */
+  readonly connected: boolean;
+  /** The seat's action made while offline, to be sent when the connection is back; null when none waits. */
+  queued(power: PowerId): Action | null;
   onChange(listener: () => void): () => void;
   stop(): void;
 }

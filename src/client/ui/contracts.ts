@@ -10,7 +10,9 @@
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
  *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner),
- *            locked-by-other (a team member's note naming the captain, who alone locks in);
+ *            locked-by-other (a team member's note naming the captain, who alone locks in); online while the
+ *            connection is down: offline-note (what a move made now does), data-offline="true" on submit-orders and
+ *            decision-option, queued-move (a move made offline, not sent yet);
  *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
  *            chat-error, chat-spectator
  *  hand-over: handover, handover-ready (button)
@@ -29,6 +31,7 @@ import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
 import type { Action, Order } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { SeatDrafts } from '../drafts.js';
 import type { Match } from '../net/match.js';
 import type { LoadResult, SavedGame } from '../save.js';
 
@@ -66,6 +69,8 @@ export interface GameScreenProps {
   timer?: HTMLElement | null;
   /** A classroom team's seat: its draft is shared by the team's devices, and only the captain locks in. */
   team?: TeamSeat | null;
+  /** Where this seat's orders chosen but not locked in are kept, so a reload gives them back (none for a team or a spectator). */
+  drafts?: SeatDrafts | null;
   /** Returns why the action was refused, or null once it is accepted. */
   onAct(action: Action): Reason | null;
   onRules(): void;

@@ -7,15 +7,19 @@
  *
  * It holds only what the person is in the middle of (the draft orders, the open order
  * kind, the theatre pointed at) and asks the rules everything else: what may be
- * ordered, what may be chosen, whether the orders are acceptable. A classroom team's
- * draft orders are the seat's, shared by its devices: read from the view, saved on
- * each edit, locked in by the captain alone.
+ * ordered, what may be chosen, whether the orders are acceptable. The draft orders are
+ * kept in the browser on each edit (drafts.ts), so a reload during the step gives them
+ * back. A classroom team's draft orders are the seat's, shared by its devices: read
+ * from the view, saved on each edit, locked in by the captain alone.
+ *
+ * Online, while the connection is down, the move's buttons say that a move made now
+ * waits on this device, and a move made then is shown as not sent yet.
  */
 import { stepKey } from '../../game/actions.js';
 import type { Action, Order, OrderKind } from '../../game/types.js';
 import { buildMapModel } from '../../view/mapModel.js';
 import { logLines } from '../../view/logText.js';
-import { builderModel, orderText, theatreOrder } from '../../view/orderModel.js';
+import { builderModel, keptDraft, orderText, theatreOrder } from '../../view/orderModel.js';
 import { revealModel } from '../../view/revealModel.js';
 import { scoreRows, seatModel, watchStatus, type SeatModel } from '../../view/seatModel.js';
 import { POWER_NAME, reasonText } from '../../view/text/en.js';
@@ -24,13 +28,13 @@ import { TEAM_PLAY } from '../../view/text/en-team.js';
 import { LazyMap } from '../map/lazyMap.js';
 import { mapProbe } from '../testHook.js';
 import type { GameScreen, GameScreenProps } from './contracts.js';
-import { decisionChoices, decisionMade, othersDeciding } from './game/decisionPanel.js';
+import { decisionChoices, decisionMade, decisionQueued, othersDeciding } from './game/decisionPanel.js';
 import { PanelSlot, panel } from './game/dom.js';
 import { headlinePanel } from './game/headlinePanel.js';
 import { handPanel } from './game/handPanel.js';
 import { LogPanel } from './game/logPanel.js';
 import { objectivesPanel } from './game/objectivesPanel.js';
-import { lockedOrders, orderBuilder, type BuilderActions } from './game/orderBuilder.js';
+import { lockedOrders, orderBuilder, queuedOrders, type BuilderActions } from './game/orderBuilder.js';
 import { relationsList } from './game/relationsList.js';
 import { revealPanel } from './game/revealPanel.js';
 import { theatreList } from './game/theatreList.js';
@@ -138,12 +142,18 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     draft.seen = '';
   }
 
+  /** Keep the draft on this device (a team's is kept by the server instead). */
+  function keep(): void {
+    props.drafts?.write(draft.step, draft.orders);
+  }
+
   function addOrder(order: Order): void {
     const kind = order.kind;
     draft.orders.push(order);
     draft.kind = null;
     draft.message = null;
     pointed = null;
+    keep();
     share();
     // A team member who does not lock in has no submit button: the move's heading then.
     focusNext = draft.orders.length >= sc.rules.ordersPerRound ? ['submit', 'move-title'] : [`kind:${kind}`, 'submit', 'move-title'];
@@ -177,6 +187,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     onRemove: (index) => {
       draft.orders.splice(index, 1);
       draft.message = null;
+      keep();
       share();
       focusNext = [`remove:${index}`, `remove:${index - 1}`, 'kind:engage'];
       redraw();
@@ -193,6 +204,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     const status = model.status;
     const decision = (model.crisis ?? model.headline)?.decision ?? null;
     const captain = team?.captain() ?? null;
+    const offline = !match.connected;
     const wrap = (body: HTMLElement) => {
       const section = panel('move', PANEL.yourMove, { class: `move-panel phase-${status.phase}`, 'data-testid': 'move' }, body);
       const title = section.querySelector('h2');
@@ -205,18 +217,33 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
       case 'orders': {
         const builder = builderModel(sc, view, power, draft.orders, draft.kind);
         const lockedBy = captain === null ? null : TEAM_PLAY.onlyCaptainOrders(captain);
-        return { key: [status.phase, builder, draft.kind, draft.message, lockedBy], build: () => wrap(orderBuilder(builder, draft.kind, draft.message, builderActions, lockedBy)) };
+        return {
+          key: [status.phase, builder, draft.kind, draft.message, lockedBy, offline],
+          build: () => wrap(orderBuilder(builder, draft.kind, draft.message, builderActions, lockedBy, offline)),
+        };
+      }
+      case 'ordersQueued': {
+        const queued = match.queued(power);
+        const orders = queued?.type === 'orders' ? queued.orders.map((o) => orderText(sc, o)) : [];
+        return { key: [status.phase, orders], build: () => wrap(queuedOrders(orders)) };
       }
       case 'ordersLocked': {
         const orders = (view.seats[power]?.orders ?? []).map((o) => orderText(sc, o));
         const waiting = status.waiting.map((p) => POWER_NAME[p]);
         return { key: [status.phase, orders, waiting], build: () => wrap(lockedOrders(orders, waiting)) };
       }
+      case 'decisionQueued': {
+        const queued = match.queued(power);
+        const option = queued?.type === 'decide' ? queued.option : '';
+        const label = decision?.options.find((o) => o.id === option)?.label ?? option;
+        return { key: [status.phase, label], build: () => wrap(decisionQueued(label)) };
+      }
       case 'decide': {
         const chosenBy = captain === null ? null : TEAM_PLAY.onlyCaptainDecides(captain);
         return {
-          key: [status.phase, decision, draft.message, chosenBy],
-          build: () => wrap(decision ? decisionChoices(decision, draft.message, (option) => act({ type: 'decide', option }), chosenBy) : el('p', {}, status.prompt)),
+          key: [status.phase, decision, draft.message, chosenBy, offline],
+          build: () =>
+            wrap(decision ? decisionChoices(decision, draft.message, (option) => act({ type: 'decide', option }), chosenBy, offline) : el('p', {}, status.prompt)),
         };
       }
       case 'decided': {
@@ -244,8 +271,12 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     view = match.view(power);
     const step = stepKey(view);
     if (step !== draft.step) {
-      // A new step: a new orders step starts from an empty draft.
-      draft = { step, orders: [], kind: null, message: null, seen: '' };
+      // A new step: the last one's draft is done with, and a new orders step starts from
+      // the draft kept for it (the page was reloaded during it), or from none. (Only an
+      // orders step has a draft; a resumed game may pass a decision before it reaches one.)
+      if (draft.orders.length) props.drafts?.write(draft.step, []);
+      const kept = props.drafts && view.step.kind === 'orders' ? keptDraft(sc, view, power, props.drafts.read(step)) : [];
+      draft = { step, orders: kept, kind: null, message: null, seen: '' };
       pointed = null;
     }
     if (team) {
@@ -257,7 +288,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
         draft.seen = seen;
       }
     }
-    const model = seatModel(sc, view, power, draft.orders);
+    const model = seatModel(sc, view, power, draft.orders, match.queued(power));
     const active = root.ownerDocument.activeElement;
     const held = active instanceof HTMLElement && screen.contains(active) ? active.dataset.focus : undefined;
     const selected = pointed ?? selectedTheatre;

@@ -44,6 +44,8 @@ export const WATCH = {
 export const PROMPT = {
   chooseOrders: (count: number, power: string) => `Choose ${numberWord(count)} orders for ${power}`,
   ordersLocked: 'Orders locked in',
+  ordersQueued: 'Orders locked in, not sent yet: offline',
+  decisionQueued: 'Choice made, not sent yet: offline',
   decide: (prompt: string) => `Decide: ${prompt}`,
   decided: 'Choice made',
   othersDeciding: (names: readonly string[]) => `${listText(names)} ${names.length === 1 ? 'is' : 'are'} deciding`,
@@ -102,6 +104,9 @@ export const DECISION_TEXT = {
   yourChoice: (label: string) => `You chose “${label}”. The choices are revealed together.`,
   othersDeciding: (names: readonly string[], prompt: string) => `${listText(names)} ${names.length === 1 ? 'is' : 'are'} deciding: ${prompt}`,
   ordersNext: 'Orders come after the decision.',
+  offline: 'The game is offline. A choice made now is kept on this device and sent as soon as the connection comes back.',
+  offlineOption: 'Offline: sent when the connection is back',
+  queued: (label: string) => `You chose “${label}”. Not sent yet: the game is offline. It goes to the server as soon as the connection comes back.`,
 };
 
 export const ORDER_TEXT = {
@@ -115,6 +120,9 @@ export const ORDER_TEXT = {
   capital: (have: number, left: number) => `Capital ${have} · left after these orders: ${left}`,
   cost: (n: number) => (n === 0 ? 'free' : `cost ${n}`),
   submit: 'Lock in orders',
+  submitOffline: 'Lock in orders (offline: sent when the connection is back)',
+  offlineHint: 'The game is offline. Your choices are kept on this device; orders locked in now are sent as soon as the connection comes back.',
+  queued: 'Orders locked in, not sent yet: the game is offline. They go to the server as soon as the connection comes back.',
   submitHelp: (limit: number) => `Choose exactly ${numberWord(limit)} orders to lock them in.`,
   locked: (names: readonly string[]) =>
     names.length ? `Orders locked in — waiting for ${listText(names)}…` : 'Orders locked in.',

@@ -90,6 +90,10 @@ export const LOBBY = {
   connecting: 'Connecting to the match…',
   connectionLost: 'Connection to the game server lost. Trying to reconnect… Your seat is kept for you.',
   refusedByServer: (why: string) => `The server did not accept that: ${why}`,
+  unsent: (type: 'orders' | 'decide', round: number) =>
+    type === 'orders'
+      ? `Your orders for round ${round} were never sent: when the connection came back, the round no longer waited for them. They did not count.`
+      : `Your choice in round ${round} was never sent: when the connection came back, that decision no longer waited for it. It did not count.`,
   roundTimer: (time: string) => `${time} left in this step. Then bots choose for anyone who has not.`,
   roundTimerUp: 'Time is up: bots are choosing for anyone who has not.',
 };

@@ -172,7 +172,7 @@ class TeamPage {
     status.update(match.connected, null);
     let connected = false;
     match.onChange(() => {
-      status.update(match.connected, match.refused);
+      status.update(match.connected, match.refused, match.unsent);
       // The server closes a seat's sockets when Control moves its member: look where to at once.
       if (connected && !match.connected) this.look();
       connected = match.connected;

@@ -8,13 +8,24 @@ import { DECISION_TEXT } from '../../../view/text/en-game.js';
 import { el } from '../screenDom.js';
 import { button, sentences } from './dom.js';
 
-/** `chosenByOther`: for a team member who may not choose, the sentence naming who does; the options are shown to talk over, not to press. */
-export function decisionChoices(decision: DecisionModel, message: string | null, onChoose: (option: string) => void, chosenByOther: string | null = null): HTMLElement {
+/**
+ * `chosenByOther`: for a team member who may not choose, the sentence naming who does; the options are shown to talk over, not to press.
+ * `offline`: the connection is down; a choice made now waits on this device (RemoteMatch's outbox), and each option says so.
+ */
+export function decisionChoices(
+  decision: DecisionModel,
+  message: string | null,
+  onChoose: (option: string) => void,
+  chosenByOther: string | null = null,
+  offline = false,
+): HTMLElement {
+  const canChoose = chosenByOther === null;
   return el(
     'div',
     { class: 'decision' },
     el('p', { class: 'decision-prompt' }, decision.prompt),
     chosenByOther ? el('p', { class: 'locked-by-other', 'data-testid': 'locked-by-other' }, chosenByOther) : null,
+    offline && canChoose ? el('p', { class: 'offline-note', 'data-testid': 'offline-note' }, DECISION_TEXT.offline) : null,
     el(
       'ul',
       { class: 'decision-options' },
@@ -27,12 +38,13 @@ export function decisionChoices(decision: DecisionModel, message: string | null,
               focus: `decide:${o.id}`,
               testid: 'decision-option',
               className: 'decision-option',
-              disabled: chosenByOther !== null,
+              disabled: !canChoose,
               onClick: () => onChoose(o.id),
-              attrs: { 'data-option': o.id },
+              attrs: { 'data-option': o.id, 'data-offline': offline ? 'true' : undefined },
             },
             el('span', { class: 'option-label' }, o.label),
             o.effects.length ? el('span', { class: 'option-effects' }, o.effects.join(' · ')) : null,
+            offline && canChoose ? el('span', { class: 'option-offline' }, DECISION_TEXT.offlineOption) : null,
           ),
         ),
       ),
@@ -42,6 +54,11 @@ export function decisionChoices(decision: DecisionModel, message: string | null,
       : null,
     el('p', { class: 'builder-message', role: 'status' }, message ?? ''),
   );
+}
+
+/** Chosen while offline: the choice waits on this device until the connection is back. */
+export function decisionQueued(label: string): HTMLElement {
+  return el('div', { class: 'decision done queued', 'data-testid': 'queued-move' }, el('p', { class: 'offline-note' }, DECISION_TEXT.queued(label)));
 }
 
 export function decisionMade(label: string, waitingFor: string | null): HTMLElement {

@@ -121,8 +121,18 @@ function kindItem(kind: KindChoice, model: BuilderModel, selected: OrderKind | n
   return el('li', { class: open ? 'open' : '' }, kindButton, open && model.forms ? forms(model.forms, kind.name, act) : null);
 }
 
-/** `lockedByOther`: for a team member who may not lock in, the sentence naming who does (the submit button's place). */
-export function orderBuilder(model: BuilderModel, selected: OrderKind | null, message: string | null, act: BuilderActions, lockedByOther: string | null = null): HTMLElement {
+/**
+ * `lockedByOther`: for a team member who may not lock in, the sentence naming who does (the submit button's place).
+ * `offline`: the connection is down; orders locked in now wait on this device (RemoteMatch's outbox), and the button says so.
+ */
+export function orderBuilder(
+  model: BuilderModel,
+  selected: OrderKind | null,
+  message: string | null,
+  act: BuilderActions,
+  lockedByOther: string | null = null,
+  offline = false,
+): HTMLElement {
   return el(
     'div',
     { class: 'order-builder' },
@@ -138,12 +148,31 @@ export function orderBuilder(model: BuilderModel, selected: OrderKind | null, me
       : el(
           'div',
           { class: 'submit-row' },
+          offline ? el('p', { class: 'offline-note', 'data-testid': 'offline-note' }, ORDER_TEXT.offlineHint) : null,
           button(
-            { focus: 'submit', testid: 'submit-orders', className: 'primary', disabled: !model.canSubmit, onClick: () => act.onSubmit() },
-            ORDER_TEXT.submit,
+            {
+              focus: 'submit',
+              testid: 'submit-orders',
+              className: 'primary',
+              disabled: !model.canSubmit,
+              onClick: () => act.onSubmit(),
+              attrs: { 'data-offline': offline ? 'true' : undefined },
+            },
+            offline ? ORDER_TEXT.submitOffline : ORDER_TEXT.submit,
           ),
           model.canSubmit ? null : el('p', { class: 'hint' }, ORDER_TEXT.submitHelp(model.limit)),
         ),
+  );
+}
+
+/** Locked in while offline: the orders wait on this device until the connection is back. */
+export function queuedOrders(orders: readonly string[]): HTMLElement {
+  return el(
+    'div',
+    { class: 'order-builder locked queued', 'data-testid': 'queued-move' },
+    el('p', { class: 'locked-line offline-note' }, ORDER_TEXT.queued),
+    el('p', {}, ORDER_TEXT.lockedList),
+    el('ol', { class: 'locked-orders' }, ...orders.map((o) => el('li', {}, o))),
   );
 }
 

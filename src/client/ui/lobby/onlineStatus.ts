@@ -1,9 +1,11 @@
 /**
  * A small notice over an online game: shown while the socket is connecting or lost
- * (socket.io reconnects by itself and the seat is kept), and when the server refused
- * something this device sent. It sits outside the screen's root, so the game screen
- * redraws without touching it.
+ * (socket.io reconnects by itself and the seat is kept), when the server refused
+ * something this device sent, and when an action made offline could not be sent before
+ * its step ended. It sits outside the screen's root, so the game screen redraws without
+ * touching it.
  */
+import type { UnsentAction } from '../../net/remoteMatch.js';
 import { LOBBY } from '../../../view/text/en-lobby.js';
 import { el } from '../screenDom.js';
 import './lobby.css';
@@ -16,11 +18,20 @@ export class OnlineStatus {
     parent.append(this.element);
   }
 
-  update(connected: boolean, refused: string | null): void {
+  update(connected: boolean, refused: string | null, unsent: UnsentAction | null = null): void {
     this.wasConnected ||= connected;
-    const text = refused ? LOBBY.refusedByServer(refused) : connected ? null : this.wasConnected ? LOBBY.connectionLost : LOBBY.connecting;
+    const lost = !connected && this.wasConnected;
+    const text = refused
+      ? LOBBY.refusedByServer(refused)
+      : lost
+        ? LOBBY.connectionLost
+        : unsent
+          ? LOBBY.unsent(unsent.type, unsent.round)
+          : connected
+            ? null
+            : LOBBY.connecting;
     this.element.hidden = text === null;
-    this.element.classList.toggle('notice-problem', refused !== null || (!connected && this.wasConnected));
+    this.element.classList.toggle('notice-problem', refused !== null || lost || unsent !== null);
     if (this.element.textContent !== (text ?? '')) this.element.textContent = text ?? '';
   }
 
