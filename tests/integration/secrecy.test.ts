@@ -6,6 +6,15 @@
  * was hidden at that moment (tests/helpers/leaks.ts): its states are the spy's view and
  * nothing more, and nothing in it names a secret or the seed.
  * Run on SQLite and on PostgreSQL: whole matches on both stores.
+ *
+ * Checked by planting each leak once (then restored); each failed this test, and the
+ * earlier form of it (a name scan of state parts only) let every one through:
+ *  - the seed in seat 0's match data (lobby/service.ts)      -> the seed, in the sync's match data
+ *  - every seat's locked-in orders added by game.ts's view   -> a state that is not the view
+ *  - the random state added there as `seedState`             -> a state that is not the view, and,
+ *    with that check switched off, the random state's numbers found in the message
+ * A replay that skipped the stored drafts failed the comparison with the stored last
+ * state (tests/integration/exercise.test.ts).
  */
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
