@@ -20,7 +20,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PowerId } from '../../src/game/powers.js';
 import type { RunningServer } from '../../src/server/server.js';
-import type { Heard } from '../helpers/exerciseDevice.js';
+import type { DeviceState, Heard } from '../helpers/exerciseDevice.js';
 import { checkHeard } from '../helpers/leaks.js';
 import { replayFinished } from '../helpers/replay.js';
 import { botSeatClient, createFullMatch, startMatch, startTestServer, testScenarios, type Seat } from '../helpers/server.js';
@@ -37,8 +37,9 @@ function spy(url: string, matchID: string, seat: Seat | null): { heard: Heard[];
   return { heard, socket };
 }
 
-/** Whether a spy has heard the state with this id (the last one, at the end). */
-const heardState = (heard: Heard[], stateID: number) => heard.some((m) => m.event === 'update' && (m.args[1] as { _stateID: number })._stateID === stateID);
+/** An update's state. */
+const stateIn = (update: Heard) => update.args[1] as DeviceState;
+const gameOver = (m: Heard) => m.event === 'update' && stateIn(m).ctx.gameover !== undefined;
 
 describe.each([
   ['SQLite', () => startTestServer()],
@@ -58,13 +59,14 @@ describe.each([
     await Promise.all(players.map((p) => p.done));
     players.forEach((p) => p.stop());
 
-    const { states, seeds } = await replayFinished(server.store, matchID, scenario, SEED, rounds);
-    const lastID = Math.max(...states.keys());
-    await until('the last update reaching every spy', () => [...spies.values()].every(({ heard }) => heardState(heard, lastID)));
+    await until('the end reaching every spy', () => [...spies.values()].every(({ heard }) => heard.some(gameOver)));
     spies.forEach(({ socket }) => socket.close());
 
+    const { states, seeds } = await replayFinished(server.store, matchID, scenario, SEED, rounds);
+    const lastID = Math.max(...states.keys());
     let checked = 0;
     for (const [viewer, { heard }] of spies) {
+      expect(heard.some((m) => m.event === 'update' && stateIn(m)._stateID === lastID), `${viewer ?? 'spectator'} heard the last state`).toBe(true);
       for (const message of heard) expect(JSON.stringify(message.args), `${viewer} ${message.event}`).not.toContain('"credentials"');
       checked += checkHeard(heard, states, viewer, seeds);
     }
