@@ -187,4 +187,5 @@ export function leakedParts(sc: Scenario, G: GameState, viewer: PowerId | null, 
   });
 }
 
+/** A count per hidden part, all zero, for leakedParts to fill. */
 export const noneVaried = (): Record<HiddenPart, number> => Object.fromEntries(HIDDEN_PARTS.map((p) => [p, 0])) as Record<HiddenPart, number>;
