@@ -34,6 +34,7 @@ import { checkExerciseMove } from './exercise/moveRules.js';
 import { ExerciseService } from './exercise/service.js';
 import { closeMemberSockets } from './exercise/sockets.js';
 import { ServerBots } from './bots/serverBots.js';
+import type { RoundClock } from './bots/roundClock.js';
 import type { ServerConfig } from './config.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { lobbyApi } from './lobby/api.js';
@@ -67,6 +68,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** For tests: a table prefix on PostgreSQL so runs do not see each other. */
   tablePrefix?: string;
+  /** For tests: the round timer's clock and alarms, moved by hand (default: the real ones). */
+  roundClock?: RoundClock;
 }
 
 export interface RunningServer {
@@ -164,6 +167,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
           metadata.triangles.deadline = deadline;
         })
         .catch((error: Error) => onError(matchID, error)),
+    options.roundClock,
   );
   const knownExercises = new KnownExercises(store, (matchID, metadata) => customs.ensure(matchID, metadata.triangles));
   clock = new ExerciseClock(store, knownExercises, (matchID, command, stateID) => moveAsServer(matchID, CONTROL_SEAT, { type: 'control', args: [command] }, stateID, 'timer'), onError);

@@ -135,7 +135,7 @@ async function checkUpdate(socket: Socket, [action, stateID, matchID, playerID]:
   const refused = hooks.checkMove?.(code, metadata, seat, type, credentials) ?? (await hooks.checkStored?.(code));
   if (refused) return refused;
   // A clock command's time from Control's device goes on only if it is near the server's (exercise/commandTime.ts).
-  if (type === 'control') boundCommandTime(args[0], Date.now());
+  if (type === 'control') boundCommandTime(args, Date.now());
   return null;
 }
 

@@ -5,12 +5,13 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botActionFor } from '../../src/bots/levels.js';
-import { awaiting } from '../../src/game/actions.js';
+import { awaiting, legalChoices } from '../../src/game/actions.js';
 import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import type { RunningServer } from '../../src/server/server.js';
 import { connected, nextRefusal, rawSocket } from '../helpers/rawSocket.js';
 import { api, createFullMatch, startMatch, startTestServer, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
+import { untilAsync } from '../helpers/until.js';
 
 function move(seat: Seat, type: string, args: unknown[], payloadSeat = seat.playerID) {
   return { type: 'MAKE_MOVE', payload: { type, args, playerID: payloadSeat, credentials: seat.credentials } };
@@ -28,10 +29,9 @@ describe('server security', () => {
   const stateID = async () => (await server.store.fetch(match.matchID, { state: true })).state!._stateID;
   const holdOrders = [{ kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }];
 
-  /** Send a raw update and give the server time to (not) apply it. */
+  /** Send a raw update. */
   async function sendUpdate(socket: Socket, action: unknown, seat: string | null, id?: number): Promise<void> {
     socket.emit('update', action, id ?? (await stateID()), match.matchID, seat);
-    await new Promise((r) => setTimeout(r, 150));
   }
 
   it('refuses moves before the host starts the match', async () => {
@@ -49,10 +49,23 @@ describe('server security', () => {
   it('refuses a move without the seat\'s credentials, or with another seat\'s', async () => {
     const socket = rawSocket(server.url);
     await connected(socket);
-    const before = await stateID();
-    await sendUpdate(socket, { type: 'MAKE_MOVE', payload: { type: 'submitOrders', args: [holdOrders], playerID: '0' } }, '0');
-    await sendUpdate(socket, move({ ...match.seats[1]!, playerID: '0' }, 'submitOrders', [holdOrders]), '0');
-    expect(await stateID()).toBe(before);
+    const before = await server.store.fetch(match.matchID, { state: true });
+    const G = before.state!.G as GameState;
+    // The match opens on a decision: the forged moves are a choice the deciding seat could make.
+    const seat = match.seats.find((s) => awaiting(G).includes(s.power))!;
+    const other = match.seats.find((s) => s !== seat)!;
+    const choices = legalChoices(testScenarios().get(G.scenario)!, G, seat.power);
+    if (!('options' in choices)) throw new Error(`${seat.power} should be deciding`);
+    const [forged] = choices.options;
+    for (const forgery of [
+      { type: 'MAKE_MOVE', payload: { type: 'decide', args: [forged], playerID: seat.playerID } },
+      move({ ...other, playerID: seat.playerID }, 'decide', [forged]),
+    ]) {
+      const refused = nextRefusal(socket);
+      await sendUpdate(socket, forgery, seat.playerID);
+      expect(await refused).toMatch(/credentials do not open seat/);
+    }
+    expect(await stateID()).toBe(before.state!._stateID);
     socket.close();
   });
 
@@ -92,9 +105,11 @@ describe('server security', () => {
   it('does not create a match that a socket syncs with an unknown code', async () => {
     const socket = rawSocket(server.url);
     await connected(socket);
-    socket.emit('sync', 'ZZZZZ9', null, undefined, 6);
-    socket.emit('sync', 'ZZZZZ8', '0', 'made-up', 6);
-    await new Promise((r) => setTimeout(r, 200));
+    for (const sync of [['ZZZZZ9', null, undefined, 6], ['ZZZZZ8', '0', 'made-up', 6]]) {
+      const refused = nextRefusal(socket);
+      socket.emit('sync', ...sync);
+      expect(await refused).toMatch(/no match with code/);
+    }
     expect((await server.store.fetch('ZZZZZ9', { state: true, metadata: true })).state).toBeUndefined();
     expect((await server.store.fetch('ZZZZZ8', { metadata: true })).metadata).toBeUndefined();
     socket.close();
@@ -151,6 +166,7 @@ describe('server security', () => {
     const { action } = botActionFor('easy', testScenarios().get(G.scenario)!, playerView(G, seat.power), seat.power, 'test');
     const made = action.type === 'orders' ? move(seat, 'submitOrders', [action.orders]) : move(seat, 'decide', [action.option]);
     await sendUpdate(socket, made, seat.playerID);
+    await untilAsync('the move stored', async () => (await stateID()) > before.state!._stateID);
     expect(await stateID()).toBe(before.state!._stateID + 1);
     socket.close();
   });

@@ -8,7 +8,9 @@ import { awaiting, stepKey } from '../../src/game/actions.js';
 import { POWERS } from '../../src/game/powers.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
+import { manualClock } from '../helpers/manualClock.js';
 import { api, botSeatClient, createFullMatch, startMatch, startTestServer, tempDir, testScenarios, type Seat, OPEN_LIMITS } from '../helpers/server.js';
+import { until, untilAsync } from '../helpers/until.js';
 
 const scenario = () => [...testScenarios().values()][0]!;
 
@@ -57,65 +59,70 @@ describe('game server on SQLite', () => {
     const { matchID, hostToken } = (await api(server.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { graceSeconds: 0 } })).body;
     const seat = (await api(server.url, 'POST', `/api/matches/${matchID}/join`, { power: 'JPN', name: 'Aiko' })).body as Seat;
     await startMatch(server.url, matchID, hostToken);
-    const jpn = async () => (await api(server.url, 'GET', `/api/matches/${matchID}`)).body.seats.find((s: { power: string }) => s.power === 'JPN');
-    const until = async (check: (s: { connected: boolean; away: boolean }) => boolean) => {
-      for (let i = 0; i < 200 && !check(await jpn()); i++) await new Promise((r) => setTimeout(r, 25));
-      return jpn();
-    };
+    const japan = (what: string, check: (s: { connected: boolean; away: boolean }) => boolean) =>
+      untilAsync(what, async () => {
+        const jpn = (await api(server.url, 'GET', `/api/matches/${matchID}`)).body.seats.find((s: { power: string }) => s.power === 'JPN');
+        return check(jpn) ? jpn : null;
+      });
     const connect = () => {
       const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true });
       socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, 6));
       return socket;
     };
     let socket = connect();
-    expect(await until((s) => s.connected)).toMatchObject({ connected: true, away: false });
+    expect(await japan('Japan at the table', (s) => s.connected)).toMatchObject({ connected: true, away: false });
     socket.close();
-    expect(await until((s) => s.away)).toMatchObject({ connected: false, away: true });
+    expect(await japan('Japan away', (s) => s.away)).toMatchObject({ connected: false, away: true });
     socket = connect();
-    expect(await until((s) => !s.away)).toMatchObject({ connected: true, away: false });
+    expect(await japan('Japan back', (s) => !s.away)).toMatchObject({ connected: true, away: false });
     socket.close();
     // Gone again: the bot plays Japan's orders and the match finishes without them.
-    for (let i = 0; i < 400; i++) {
-      if ((await server.store.fetch(matchID, { state: true })).state!.ctx.gameover) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect((await server.store.fetch(matchID, { state: true })).state!.ctx.gameover).toBeDefined();
+    await untilAsync('the match over', async () => (await server.store.fetch(matchID, { state: true })).state!.ctx.gameover);
   });
 
   it('fills a seat\'s missing orders with its bot when the round timer runs out', async () => {
+    // The round timer runs on a clock the test moves: Korea's time is up when the test says, never before.
+    const clock = manualClock(Date.now());
+    const timed = await startTestServer({ limits: OPEN_LIMITS, roundClock: clock });
     const bots = Object.fromEntries(POWERS.filter((p) => p !== 'KOR').map((p) => [p, { kind: 'bot', level: 'easy' }]));
-    const { matchID, hostToken } = (await api(server.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { roundSeconds: 5, graceSeconds: 3600 } })).body;
-    const seat = (await api(server.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' })).body as Seat;
-    const startedAt = Date.now();
-    await startMatch(server.url, matchID, hostToken);
-    // The players are told when the step's time runs out, for the step it is.
-    // (The bots may take a first step that Korea is not part of: the deadline follows the step.)
-    const current = async () => stepKey((await server.store.fetch(matchID, { state: true })).state!.G as SeatView);
-    let deadline: { step: string; at: number } | null = null;
-    while (deadline?.step !== (await current()) && Date.now() - startedAt < 5_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      deadline = (await api(server.url, 'GET', `/api/matches/${matchID}`)).body.deadline;
-    }
-    expect(deadline?.step).toBe(await current());
-    expect(deadline!.at).toBeGreaterThanOrEqual(startedAt + 5_000);
-    expect(deadline!.at).toBeLessThanOrEqual(Date.now() + 5_000);
+    const { matchID, hostToken } = (await api(timed.url, 'POST', '/api/matches', { rounds: 2, seats: bots, settings: { roundSeconds: 5, graceSeconds: 3600 } })).body;
+    const seat = (await api(timed.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' })).body as Seat;
+    await startMatch(timed.url, matchID, hostToken);
     // Korea is at the table (connected, so no bot stands in) but never acts.
-    const socket = io(`${server.url}/triangles`, { transports: ['websocket'], forceNew: true });
+    const socket = io(`${timed.url}/triangles`, { transports: ['websocket'], forceNew: true });
     socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, 6));
-    const round = async () => ((await server.store.fetch(matchID, { state: true })).state!.G as { round: number }).round;
-    await new Promise((r) => setTimeout(r, 3000));
-    expect(await round()).toBe(1);
-    const started = Date.now();
-    while ((await round()) === 1 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
-    socket.close();
-    expect(await round()).toBe(2);
-    const { log } = await server.store.fetch(matchID, { log: true });
-    expect(log!.some((entry) => entry.action.payload.playerID === seat.playerID)).toBe(true);
+    const stored = async () => (await timed.store.fetch(matchID, { state: true })).state!.G as SeatView;
+    try {
+      await untilAsync('Korea at the table', async () => (await api(timed.url, 'GET', `/api/matches/${matchID}`)).body.seats.find((s: { power: string }) => s.power === 'KOR').connected);
+      // The bots play their seats and the match waits on Korea alone; the players are told
+      // when that step's time runs out. (The bots may take a first step Korea is not part
+      // of: the deadline follows the step.)
+      const deadline = await untilAsync('the deadline of the step Korea holds up', async () => {
+        const G = await stored();
+        const { deadline } = (await api(timed.url, 'GET', `/api/matches/${matchID}`)).body;
+        return awaiting(G).join() === 'KOR' && deadline?.step === stepKey(G) ? (deadline as { step: string; at: number }) : null;
+      });
+      // Five seconds from the step's start by the server's clock (which stands still here), and its alarm is set for then.
+      expect(deadline.at).toBe(clock.now() + 5_000);
+      expect(clock.pending()).toEqual([deadline.at]);
+      const before = (await timed.store.fetch(matchID, { log: true })).log!.length;
+      clock.advanceTo(deadline.at);
+      await untilAsync('round 2', async () => (await stored()).round === 2);
+      // Korea's orders were given by its bot, and only once the time was up.
+      const { log } = await timed.store.fetch(matchID, { log: true });
+      const korea = log!.findIndex((entry) => entry.action.payload.playerID === seat.playerID);
+      expect(korea).toBeGreaterThanOrEqual(before);
+      expect(log![korea]!.action.payload.type).toBe('submitOrders');
+    } finally {
+      socket.close();
+      await timed.close();
+    }
   });
 
   it("keeps a step's deadline across a restart instead of starting its time over", async () => {
     const data = tempDir();
-    let first: RunningServer | null = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
+    const clock = manualClock(Date.now());
+    let first: RunningServer | null = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS, roundClock: clock });
     let second: RunningServer | null = null;
     try {
       const bots = Object.fromEntries(POWERS.filter((p) => p !== 'KOR').map((p) => [p, { kind: 'bot', level: 'easy' }]));
@@ -123,22 +130,22 @@ describe('game server on SQLite', () => {
       await api(first.url, 'POST', `/api/matches/${matchID}/join`, { power: 'KOR', name: 'Min' });
       await startMatch(first.url, matchID, hostToken);
       // Korea never acts: the match waits at the first step that needs it, under its deadline.
-      const waiting = async (url: string) => {
-        for (let i = 0; i < 100; i++) {
-          const { deadline } = (await api(url, 'GET', `/api/matches/${matchID}`)).body;
-          const G = (await (first ?? second)!.store.fetch(matchID, { state: true })).state!.G as SeatView;
-          if (deadline?.step === stepKey(G) && awaiting(G).includes('KOR') && awaiting(G).length === 1) return deadline as { step: string; at: number };
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error('no deadline for the step Korea holds up');
-      };
-      const before = await waiting(first.url);
+      const waiting = (running: RunningServer) =>
+        untilAsync('the deadline of the step Korea holds up', async () => {
+          const { deadline } = (await api(running.url, 'GET', `/api/matches/${matchID}`)).body;
+          const G = (await running.store.fetch(matchID, { state: true })).state!.G as SeatView;
+          return deadline?.step === stepKey(G) && awaiting(G).join() === 'KOR' ? (deadline as { step: string; at: number }) : null;
+        });
+      const before = await waiting(first);
+      expect(before.at).toBe(clock.now() + 600_000);
       await first.close();
       first = null;
-      await new Promise((r) => setTimeout(r, 1100));
-      second = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS });
-      await new Promise((r) => setTimeout(r, 500));
-      expect(await waiting(second.url)).toEqual(before);
+      // The next process starts a second later by its clock: a timer started over would end a second later too.
+      const later = manualClock(clock.now() + 1000);
+      second = await startTestServer({ dataDir: data.dir, limits: OPEN_LIMITS, roundClock: later });
+      // Its bots look at the match again and set their alarm for the deadline kept with it.
+      expect(await until("the restarted server's alarm", () => (later.pending().length > 0 ? later.pending() : null))).toEqual([before.at]);
+      expect(await waiting(second)).toEqual(before);
     } finally {
       await first?.close();
       await second?.close();

@@ -165,6 +165,19 @@ describe('relations and blocs', () => {
     ]);
   });
 
+  it('reports a pair that is not two powers joined by "-" (and the pair it leaves missing)', () => {
+    const source = broken('  CHN-RUS: 2', '  CHN-RUS-PRK: 2');
+    expectProblems(source, [
+      { at: at(source, 'CHN-RUS-PRK'), path: 'relations.CHN-RUS-PRK', message: 'a pair is two powers joined by "-", like "CHN-RUS", got "CHN-RUS-PRK"' },
+      { at: at(source, 'CHN-RUS-PRK'), path: 'relations.CHN-RUS', message: 'missing pair CHN-RUS' },
+    ]);
+  });
+
+  it('reports a relation of a power with itself', () => {
+    const source = broken('  JPN-KOR: 1\n', '  JPN-KOR: 1\n  KOR-KOR: 0\n');
+    expectProblems(source, [{ at: at(source, 'KOR-KOR'), path: 'relations.KOR-KOR', message: 'a power has no relation with itself ("KOR-KOR")' }]);
+  });
+
   it('reports a power in both blocs and a power in none', () => {
     const source = broken('south: [USA, JPN, KOR]', 'south: [USA, JPN, PRK]');
     expectProblems(source, [
@@ -179,6 +192,18 @@ describe('cards and the timeline', () => {
     const source = broken('id: chn-buffer', 'id: summit');
     expectProblems(source, [
       { at: at(source, 'summit', '{ id: summit'), path: 'policies[1].id', message: `duplicate id "summit" (first at line ${at(source, 'id: summit').line}: headlines[0].id)` },
+    ]);
+  });
+
+  it("reports an objective id used twice in one power's objectives, and where the first is", () => {
+    const first = '      - { id: chn-calm, label: Tension at 5 or below, points: 1, when: { track: tension, max: 5 } }\n';
+    const source = broken(first, `${first}      - { id: chn-calm, label: Tension at 3 or below, points: 1, when: { track: tension, max: 3 } }\n`);
+    expectProblems(source, [
+      {
+        at: at(source, 'chn-calm', '{ id: chn-calm, label: Tension at 3'),
+        path: 'powers.CHN.objectives[1].id',
+        message: `duplicate objective id "chn-calm" (first at line ${at(source, 'id: chn-calm').line}: powers.CHN.objectives[0].id)`,
+      },
     ]);
   });
 
@@ -197,6 +222,32 @@ describe('cards and the timeline', () => {
     expectProblems(source, [
       { at: at(source, '- { round: 1'), path: 'timeline', message: 'round 2 has no headline' },
       { at: at(source, '3, pool'), path: 'timeline[1].round', message: 'round 3 is after the last round (rounds: 2)' },
+    ]);
+  });
+
+  it('reports a round given two timeline entries (and the round it leaves without one)', () => {
+    const source = broken('{ round: 2, pool', '{ round: 1, pool');
+    expectProblems(source, [
+      { at: at(source, '- { round: 1, card'), path: 'timeline', message: 'round 2 has no headline' },
+      { at: at(source, '1, pool'), path: 'timeline[1].round', message: `round 1 already has a timeline entry (first at line ${at(source, 'round: 1, card').line}: timeline[0].round)` },
+    ]);
+  });
+
+  it('reports a headline put in the timeline twice', () => {
+    const source = broken('pool: [missile-test, quiet-quarter]', 'pool: [missile-test, summit]');
+    expectProblems(source, [
+      { at: at(source, 'summit]'), path: 'timeline[1].pool[1]', message: `headline "summit" is already in the timeline (first at line ${at(source, 'card: summit').line}: timeline[0].card)` },
+    ]);
+  });
+
+  it('reports an option id used twice in one decision', () => {
+    const source = broken('- { id: step-back, label: Step back }', '- { id: escalate, label: Step back }');
+    expectProblems(source, [
+      {
+        at: at(source, 'escalate', '{ id: escalate, label: Step back'),
+        path: 'crises[0].decision.options[1].id',
+        message: `duplicate option id "escalate" (first at line ${at(source, 'id: escalate, label: Escalate').line}: crises[0].decision.options[0].id)`,
+      },
     ]);
   });
 
@@ -226,6 +277,66 @@ describe('cards and the timeline', () => {
     const source = broken('  - { id: jpn-patrol, power: JPN, title: Patrol, sources: [C12], text: Patrol the sea., cost: 1, effects: [{ reveal: EAST_SEA }] }\n', '');
     expectProblems(source, [{ at: at(source, '- { id: chn-engage'), path: 'policies', message: 'JPN has 1 policy card, fewer than rules.handLimit (2)' }]);
   });
+
+  it('reports a power with no secret agenda', () => {
+    const source = broken('  - { id: kor-deterrence, power: KOR, title: Deterrence, sources: [C13], text: Forces at home., points: 2, when: { forces: KOR, theatres: [DMZ, EAST_SEA], min: 3 } }\n', '');
+    expectProblems(source, [{ at: at(source, '- { id: chn-quiet-relief'), path: 'agendas', message: 'KOR has no secret agenda; each power needs at least one' }]);
+  });
+});
+
+describe('theatres and forces', () => {
+  it('reports a theatre id used twice, and where the first is', () => {
+    const source = broken('    onlyFor: [RUS, PRK]\n', '    onlyFor: [RUS, PRK]\n  - id: DMZ\n    name: A second DMZ\n');
+    expectProblems(source, [
+      { at: at(source, 'DMZ', '- id: DMZ\n    name: A second'), path: 'theatres[3].id', message: `duplicate theatre id "DMZ" (first at line ${at(source, 'id: DMZ').line}: theatres[0].id)` },
+    ]);
+  });
+
+  it('reports a Front theatre that is not one of the theatres', () => {
+    const source = broken('frontTheatre: UKRAINE_FRONT', 'frontTheatre: FRONT');
+    expectProblems(source, [
+      { at: at(source, 'FRONT', 'frontTheatre: FRONT'), path: 'rules.frontTheatre', message: 'unknown theatre "FRONT"; the theatres are DMZ, EAST_SEA, UKRAINE_FRONT' },
+    ]);
+  });
+
+  it('reports starting forces in a theatre that does not exist', () => {
+    const source = broken('  EAST_SEA: { JPN: 1 }', '  EAST_SEAS: { JPN: 1 }');
+    expectProblems(source, [{ at: at(source, 'EAST_SEAS'), path: 'forces.EAST_SEAS', message: 'unknown theatre "EAST_SEAS"; the theatres are DMZ, EAST_SEA, UKRAINE_FRONT' }]);
+  });
+
+  it('reports starting forces of a power a theatre is closed to (none at all is no problem)', () => {
+    const source = broken('UKRAINE_FRONT: { RUS: 2 }', 'UKRAINE_FRONT: { RUS: 2, USA: 1, JPN: 0 }');
+    expectProblems(source, [{ at: at(source, 'USA', 'RUS: 2, USA'), path: 'forces.UKRAINE_FRONT.USA', message: 'only RUS, PRK may have forces in UKRAINE_FRONT' }]);
+  });
+
+  it('reports a garrison that starts with no force where it must keep one', () => {
+    const source = broken('DMZ: { PRK: 3, KOR: 2 }', 'DMZ: { PRK: 3 }');
+    expectProblems(source, [
+      { at: at(source, 'KOR', 'garrison: [PRK, KOR'), path: 'theatres[0].garrison[1]', message: 'KOR must always keep a force in DMZ, but starts with none there (set forces.DMZ.KOR)' },
+    ]);
+  });
+});
+
+describe('numbers that only make sense together', () => {
+  it('reports a short form longer than the game', () => {
+    const source = broken('shortRounds: 1', 'shortRounds: 3');
+    expectProblems(source, [{ at: at(source, '3', 'shortRounds: 3'), path: 'shortRounds', message: 'the short form (3 rounds) cannot be longer than the game (rounds: 2)' }]);
+  });
+
+  it('reports a crisis level at the war level', () => {
+    const source = broken('crisisAt: 8', 'crisisAt: 10');
+    expectProblems(source, [{ at: at(source, '10', 'crisisAt: 10'), path: 'rules.crisisAt', message: 'crisisAt (10) must be below warAt (10), or war comes before any crisis' }]);
+  });
+
+  it('reports a starting Tension at the war level', () => {
+    const source = broken('tension: 4', 'tension: 10');
+    expectProblems(source, [{ at: at(source, '10', 'tension: 10'), path: 'tracks.tension', message: 'starting tension (10) must be below rules.warAt (10), or the game starts at war' }]);
+  });
+
+  it('reports a starting hand over the hand limit', () => {
+    const source = broken('startingHand: 2', 'startingHand: 3');
+    expectProblems(source, [{ at: at(source, '3', 'startingHand: 3'), path: 'rules.startingHand', message: 'startingHand (3) cannot be more than handLimit (2)' }]);
+  });
 });
 
 describe('references inside effects and conditions', () => {
@@ -234,6 +345,18 @@ describe('references inside effects and conditions', () => {
     expectProblems(source, [
       { at: at(source, 'EAST_SEAS'), path: 'headlines[1].effects[1].theatre', message: 'unknown theatre "EAST_SEAS"; the theatres are DMZ, EAST_SEA, UKRAINE_FRONT' },
     ]);
+  });
+
+  it('reports an unknown theatre in a condition', () => {
+    const source = broken('theatres: [DMZ, EAST_SEA], min: 3', 'theatres: [DMZ, EAST_SEAS], min: 3');
+    expectProblems(source, [
+      { at: at(source, 'EAST_SEAS'), path: 'agendas[5].when.theatres[1]', message: 'unknown theatre "EAST_SEAS"; the theatres are DMZ, EAST_SEA, UKRAINE_FRONT' },
+    ]);
+  });
+
+  it('refuses a card aimed at its own power', () => {
+    const source = broken('target: [CHN, PRK]', 'target: [CHN, USA]');
+    expectProblems(source, [{ at: at(source, 'USA]', 'target: [CHN, USA]'), path: 'policies[7].target[1]', message: 'a card of USA cannot be aimed at USA itself' }]);
   });
 
   it('refuses TARGET in a card that has no target', () => {

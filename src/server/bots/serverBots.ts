@@ -12,6 +12,7 @@ import { playerView } from '../../game/view.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { botSeats, lobbyOf, type LobbyInfo, type MatchMetadata, type RoundDeadline } from '../lobby/matchInfo.js';
 import type { MatchStore } from '../storage/types.js';
+import { realRoundClock, type RoundClock } from './roundClock.js';
 
 export type Think = (request: { scenario: string; level: BotLevel; power: PowerId; seed: string; view: SeatView }) => Promise<Action>;
 
@@ -23,7 +24,7 @@ export type SubmitMove = (matchID: string, playerID: string, move: { type: 'subm
 export class ServerBots {
   /** Matches whose bots are playing now, and whether something changed meanwhile (look again after). */
   private readonly running = new Map<string, boolean>();
-  private readonly timers = new Map<string, { step: string; timer: NodeJS.Timeout }>();
+  private readonly timers = new Map<string, { step: string; cancel: () => void }>();
   /** Seats whose orders for one step are overdue: key `${matchID}/${stepKey}`. */
   private readonly overdue = new Map<string, PowerId[]>();
   private closed = false;
@@ -36,6 +37,7 @@ export class ServerBots {
     private readonly submit: SubmitMove,
     private readonly onError: (matchID: string, error: Error) => void,
     private readonly onDeadline: OnDeadline = () => undefined,
+    private readonly clock: RoundClock = realRoundClock,
   ) {}
 
   /** Something changed in this match: let its bots look again (one look at a time per match). */
@@ -66,7 +68,7 @@ export class ServerBots {
 
   close(): void {
     this.closed = true;
-    this.timers.forEach(({ timer }) => clearTimeout(timer));
+    this.timers.forEach(({ cancel }) => cancel());
     this.timers.clear();
   }
 
@@ -107,13 +109,12 @@ export class ServerBots {
     if (seconds === null || G.step.kind === 'over') return this.stopTimer(matchID);
     this.clearTimer(matchID);
     const standing = kept?.step === step ? kept : null;
-    const at = standing?.at ?? Date.now() + seconds * 1000;
-    const timer = setTimeout(() => {
+    const at = standing?.at ?? this.clock.now() + seconds * 1000;
+    const cancel = this.clock.alarm(Math.max(0, at - this.clock.now()), () => {
       this.overdue.set(`${matchID}/${step}`, awaiting(G));
       this.poke(matchID);
-    }, Math.max(0, at - Date.now()));
-    timer.unref();
-    this.timers.set(matchID, { step, timer });
+    });
+    this.timers.set(matchID, { step, cancel });
     if (!standing) this.onDeadline(matchID, { step, at });
   }
 
@@ -127,7 +128,7 @@ export class ServerBots {
   private clearTimer(matchID: string): void {
     const current = this.timers.get(matchID);
     if (!current) return;
-    clearTimeout(current.timer);
+    current.cancel();
     this.overdue.delete(`${matchID}/${current.step}`);
     this.timers.delete(matchID);
   }
