@@ -325,6 +325,11 @@ export const scenarioSchema = z.strictObject({
   policies: z.array(policyCardSchema),
   crises: z.array(crisisCardSchema).min(1),
   agendas: z.array(agendaSchema),
+  /**
+   * What each flag means, as players read it ("Now in force: <label>"): every flag a
+   * card raises, lowers or tests needs one (semantic.ts), so an id never reaches the screen.
+   */
+  flags: z.record(id, text).default({}),
 });
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
