@@ -242,6 +242,13 @@ describe('cards and board in words', () => {
     expect(headlineModel(lowered, 'treaty', 'RUS').decision!.outcomes[0]!.effects).toEqual(['No longer in force: the Russia–North Korea treaty']);
   });
 
+  it('marks a hypothetical crisis card as hypothetical', () => {
+    const sc = realScenario();
+    for (const crisis of sc.crises) expect(crisisModel(sc, crisis.id, 'CHN').hypothetical, crisis.id).toBe(true);
+    const plain = tinyScenario();
+    expect(crisisModel(plain, 'collision', 'CHN').hypothetical).toBe(false);
+  });
+
   it('reads a crisis card with who decides, and others\' choices from the chooser\'s side', () => {
     const sc = realScenario();
     const crisis = crisisModel(sc, 'collision-at-sea', 'JPN');
