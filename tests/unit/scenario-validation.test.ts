@@ -77,6 +77,26 @@ describe('a valid scenario', () => {
   });
 });
 
+describe('the real scenario keeps EVENTS.md\'s rules for cards', () => {
+  const loaded = loadScenarioFile(REAL_FILE);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  const sc = loaded.scenario;
+
+  it('dates every saying on a card dated before October 2024 (all were said then)', () => {
+    const early = sc.headlines.filter((h) => h.date < '2024-10');
+    expect(early.length).toBeGreaterThan(0);
+    for (const card of early) for (const saying of card.sayings) expect(saying.who, card.id).toContain('October 2024');
+  });
+
+  it('marks every card past October 2024 and every crisis as hypothetical, each crisis with its closest real event', () => {
+    for (const card of sc.headlines.filter((h) => h.date > '2024-10')) expect(card.hypothetical, card.id).toBe(true);
+    for (const crisis of sc.crises) {
+      expect(crisis.hypothetical, crisis.id).toBe(true);
+      expect(crisis.history, crisis.id).toMatch(/^Hypothetical/);
+    }
+  });
+});
+
 describe('YAML problems', () => {
   it('reports a syntax error at its position', () => {
     const source = broken('title: "Minimal"', 'title: "Minimal');
