@@ -166,7 +166,8 @@ function crisisEntry(sc: Scenario, id: string): HTMLElement {
   return el(
     'div',
     { class: 'crisis-entry' },
-    el('p', { class: 'label' }, END.crisis, ' ', crisis.title, crisis.hypothetical ? el('span', { class: 'badge' }, END.hypothetical) : null),
+    el('p', { class: 'label' }, END.crisis),
+    el('p', {}, el('strong', {}, crisis.title), crisis.hypothetical ? el('span', { class: 'badge' }, END.hypothetical) : null),
     crisis.history ? el('p', {}, crisis.history) : null,
   );
 }
