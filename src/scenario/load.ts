@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './schema.js';
 import { checkScenario } from './semantic.js';
-import type { IssuePath, ScenarioIssue } from './semantic.js';
+import type { CheckOptions, IssuePath, ScenarioIssue } from './semantic.js';
 
 export interface ScenarioProblem {
   file: string;
@@ -29,7 +29,7 @@ export interface ScenarioProblem {
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
-export function parseScenario(source: string, fileName: string): ScenarioResult {
+export function parseScenario(source: string, fileName: string, options: CheckOptions = {}): ScenarioResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = locator(doc, lineCounter, fileName);
@@ -48,7 +48,7 @@ export function parseScenario(source: string, fileName: string): ScenarioResult 
   });
   const parsed = scenarioSchema.safeParse(data, { error: () => NO_SCHEMA_MESSAGE });
   if (!parsed.success) return fail(issuesFromZod(parsed.error.issues, scenarioSchema, data, []));
-  const semanticIssues = checkScenario(parsed.data);
+  const semanticIssues = checkScenario(parsed.data, options);
   if (semanticIssues.length > 0) return fail(semanticIssues);
   return { ok: true, scenario: deepFreeze(parsed.data) };
 }

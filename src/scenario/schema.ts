@@ -110,7 +110,7 @@ export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
 // ---------------------------------------------------------------------------
 
 const sources = z
-  .array(z.string().regex(/^[EC]\d{1,2}$|^B\d$/, 'sources are EVENTS.md ids such as "E4" or "C13", or "B1".."B3" for background facts'))
+  .array(z.string().regex(/^[EC]\d{1,2}$|^B\d{1,2}$/, 'sources are EVENTS.md ids such as "E4" or "C13", or "B1".."B13" for background facts'))
   .min(1);
 
 const saying = z.strictObject({ who: text, said: text });
@@ -177,10 +177,14 @@ export type PolicyCard = z.infer<typeof policyCardSchema>;
 export const crisisCardSchema = z.strictObject({
   id,
   title: text,
+  /** Imagined, not history: shown with the same badge as a hypothetical headline. */
+  hypothetical: z.boolean().default(false),
   sources,
   facts: text,
   decision: decisionSchema,
   question: text,
+  /** Shown in the debrief: the closest real event, for a hypothetical crisis. Optional so files written before it still load. */
+  history: text.optional(),
 });
 export type CrisisCard = z.infer<typeof crisisCardSchema>;
 
@@ -325,6 +329,11 @@ export const scenarioSchema = z.strictObject({
   policies: z.array(policyCardSchema),
   crises: z.array(crisisCardSchema).min(1),
   agendas: z.array(agendaSchema),
+  /**
+   * What each flag means, as players read it ("Now in force: <label>"): every flag a
+   * card raises, lowers or tests needs one (semantic.ts), so an id never reaches the screen.
+   */
+  flags: z.record(id, text).default({}),
 });
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -75,7 +75,7 @@ export function crisisModel(sc: Scenario, id: string, viewer: PowerId | null): E
     id,
     title: card.title,
     date: null,
-    hypothetical: false,
+    hypothetical: card.hypothetical,
     facts: card.facts,
     sayings: [],
     effects: [],

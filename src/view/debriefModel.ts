@@ -23,7 +23,7 @@ export interface DebriefRoundModel {
   round: number;
   heading: string;
   headline: { title: string; injected: boolean; history: string | null; question: string | null };
-  crisis: { title: string; question: string | null } | null;
+  crisis: { title: string; question: string | null; history: string | null } | null;
   /** Per decision card: "Decisions: Kim at the cosmodrome", and "Russia: “Open the channel”"… */
   decisions: { heading: string; lines: string[] }[];
   powers: RevealPower[];
@@ -108,7 +108,9 @@ function roundModel(sc: Scenario, round: DebriefRound, before: Before): DebriefR
       history: round.headline.history,
       question: round.headline.question,
     },
-    crisis: round.crisis ? { title: round.crisis.title ?? cardTitle(sc, round.crisis.id), question: round.crisis.question } : null,
+    crisis: round.crisis
+      ? { title: round.crisis.title ?? cardTitle(sc, round.crisis.id), question: round.crisis.question, history: round.crisis.history }
+      : null,
     decisions: [choiceLines(sc, round.headline.id, round.decisions.headline), round.crisis ? choiceLines(sc, round.crisis.id, round.decisions.crisis) : null].flatMap((c) =>
       c ? [{ heading: REVEAL_TEXT.choices(c.card), lines: c.lines }] : [],
     ),

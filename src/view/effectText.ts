@@ -6,7 +6,7 @@ import type { PowerId } from '../game/powers.js';
 import type { Effect, Scenario } from '../scenario/schema.js';
 import { POWER_NAME, TRACK_NAME } from './text/en.js';
 import { EFFECT_TEXT } from './text/en-game.js';
-import { theatreName } from './names.js';
+import { flagName, theatreName } from './names.js';
 
 type PowerRef = PowerId | 'SELF' | 'TARGET';
 
@@ -33,11 +33,6 @@ function named(ref: PowerRef, reader: EffectReader): Named {
   return { name, possessive: EFFECT_TEXT.possessive(name), isSelf: ref === 'SELF' };
 }
 
-/** Flags are ids like "rus-prk-treaty"; shown as words. */
-function flagWords(flag: string): string {
-  return flag.replace(/-/g, ' ');
-}
-
 export function effectText(sc: Scenario, effect: Effect, reader: EffectReader): string {
   const who = (ref: PowerRef) => named(ref, reader);
   if ('track' in effect) return EFFECT_TEXT.track(TRACK_NAME[effect.track], effect.delta);
@@ -61,8 +56,8 @@ export function effectText(sc: Scenario, effect: Effect, reader: EffectReader): 
   if ('reveal' in effect) return effect.reveal === 'ALL' ? EFFECT_TEXT.revealAll : EFFECT_TEXT.revealAt(theatreName(sc, effect.reveal));
   if ('cancelCards' in effect) return EFFECT_TEXT.cancelCards(who(effect.cancelCards).possessive);
   if ('shield' in effect) return EFFECT_TEXT.shield(who(effect.shield).possessive);
-  if ('setFlag' in effect) return EFFECT_TEXT.setFlag(flagWords(effect.setFlag));
-  return EFFECT_TEXT.clearFlag(flagWords(effect.clearFlag));
+  if ('setFlag' in effect) return EFFECT_TEXT.setFlag(flagName(sc, effect.setFlag));
+  return EFFECT_TEXT.clearFlag(flagName(sc, effect.clearFlag));
 }
 
 /** Effects worth reading: a zero change (a placeholder effect) says nothing. */

@@ -4,6 +4,7 @@
  * an effect here and checked by the rules (checkInjectEffects, through checkControl):
  * nothing here decides whether an effect is allowed.
  */
+import type { Scenario } from '../scenario/schema.js';
 
 export type EffectKind =
   | 'track'
@@ -20,7 +21,7 @@ export type EffectKind =
   | 'setFlag'
   | 'clearFlag';
 
-/** What a field asks for: a track, a power, a theatre (or everywhere), a number, a yes/no or a flag's id. */
+/** What a field asks for: a track, a power, a theatre (or everywhere), a number, a yes/no or one of the scenario's flags. */
 export type FieldType = 'track' | 'power' | 'theatre' | 'theatreOrAll' | 'delta' | 'amount' | 'covert' | 'flag';
 
 export interface EffectField {
@@ -48,6 +49,17 @@ export const EFFECT_MENU: Record<EffectKind, readonly EffectField[]> = {
 };
 
 export const EFFECT_KINDS = Object.keys(EFFECT_MENU) as EffectKind[];
+
+/** The flags Control may raise or lower, by label: the ones the scenario names (and its cards test). */
+export function flagChoices(sc: Scenario): Array<[id: string, label: string]> {
+  return Object.entries(sc.flags);
+}
+
+/** The kinds this scenario's menu offers: raising or lowering a flag only when it has flags. */
+export function injectKinds(sc: Scenario): EffectKind[] {
+  const hasFlags = flagChoices(sc).length > 0;
+  return EFFECT_KINDS.filter((kind) => hasFlags || EFFECT_MENU[kind].every((f) => f.type !== 'flag'));
+}
 
 /** The form's values: text of selects and number inputs, a checkbox's state. */
 export type FieldValues = Partial<Record<EffectField['name'], string | boolean>>;

@@ -1,4 +1,4 @@
-/** Names a person reads for things the rules know by id: theatres and cards of any deck. */
+/** Names a person reads for things the rules know by id: theatres, flags and cards of any deck. */
 import { catalog } from '../game/catalog.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -7,6 +7,15 @@ export function theatreName(sc: Scenario, id: string): string {
   const theatre = catalog(sc).theatre(id);
   if (!theatre) return id;
   return theatre.altName ? `${theatre.name} / ${theatre.altName}` : theatre.name;
+}
+
+/**
+ * A flag's label from the scenario's `flags` ("the Russia–North Korea treaty"). Every
+ * flag a card names has one (semantic.ts); only a custom scenario stored before labels
+ * existed can lack it, and then its id is read as words.
+ */
+export function flagName(sc: Scenario, id: string): string {
+  return Object.hasOwn(sc.flags, id) ? sc.flags[id]! : id.replace(/-/g, ' ');
 }
 
 /** The title of a headline, crisis or policy card (the log names cards of every deck by id). */

@@ -119,6 +119,18 @@ test('Control creates an exercise, reopens it on a second device, starts it and 
   await page.locator('[data-testid="put-on-top"]:not([disabled])').first().click();
   await expect.poll(() => logText(page), { timeout: 10_000 }).toContain('Control put a headline on top');
 
+  // A flag is offered by its label, never its id; added, it reads as the cards read it (then removed again).
+  await page.getByTestId('effect-kind').selectOption('setFlag');
+  expect(await page.getByTestId('effect-flag').locator('option').allTextContents()).toEqual([
+    'the Russia–North Korea arms-for-technology channel',
+    'the Russia–North Korea mutual-assistance treaty',
+  ]);
+  await page.getByTestId('effect-flag').selectOption('rus-prk-treaty');
+  await page.getByTestId('add-effect').click();
+  expect(await page.getByTestId('inject-effects').textContent()).toContain('Now in force: the Russia–North Korea mutual-assistance treaty');
+  await page.getByTestId('inject-effects').getByRole('button').click();
+  expect(await page.getByTestId('inject-effects').textContent()).not.toContain('Now in force');
+
   // A written inject with one effect from the menu: Tension +2.
   const tension = await trackValue(page, 'tension');
   await writeInject(page, { title: 'Summit in Busan collapses', text: 'The talks end early; both delegations leave without a statement.', track: 'tension', delta: 2 });

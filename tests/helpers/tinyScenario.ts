@@ -102,6 +102,7 @@ export function tinyScenarioInput(): ScenarioInput {
       },
     ],
     agendas: POWERS.map((p) => ({ id: `${p.toLowerCase()}-agenda`, power: p, title: 'Agenda', sources: ['C9'], text: 'Have Capital.', points: 2, when: { capital: 'SELF', min: 1 } })),
+    flags: { treaty: 'the Russia–North Korea treaty' },
   };
 }
 

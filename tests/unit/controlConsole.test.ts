@@ -23,7 +23,7 @@ import {
   stepText,
 } from '../../src/view/controlConsole.js';
 import { effectText } from '../../src/view/effectText.js';
-import { buildEffect, EFFECT_KINDS, EFFECT_MENU, type FieldValues } from '../../src/view/injectMenu.js';
+import { buildEffect, EFFECT_KINDS, EFFECT_MENU, flagChoices, injectKinds, type FieldValues } from '../../src/view/injectMenu.js';
 import { logLines } from '../../src/view/logText.js';
 import { cardTitle } from '../../src/view/names.js';
 import { orderText } from '../../src/view/orderModel.js';
@@ -143,7 +143,7 @@ describe('what Control did, in words', () => {
 
 describe('the written inject’s effect menu', () => {
   /** A value for every field, as a person would pick them in the form. */
-  const filled: FieldValues = { track: 'tension', power: 'CHN', other: 'RUS', from: 'USA', to: 'KOR', delta: '2', amount: '3', theatre: sc.theatres[0]!.id, where: 'ALL', covert: true, flag: 'summit-held' };
+  const filled: FieldValues = { track: 'tension', power: 'CHN', other: 'RUS', from: 'USA', to: 'KOR', delta: '2', amount: '3', theatre: sc.theatres[0]!.id, where: 'ALL', covert: true, flag: 'treaty' };
 
   it('builds, for every kind of effect, one the rules accept on an inject', () => {
     for (const kind of EFFECT_KINDS) {
@@ -152,6 +152,15 @@ describe('the written inject’s effect menu', () => {
       expect(checked.ok, kind).toBe(true);
       if (checked.ok) expect(effectText(sc, checked.effects[0]!, { self: 'chooser' })).not.toBe('');
     }
+  });
+
+  it('offers the scenario\'s flags by their labels, and no flag kinds to a scenario without flags', () => {
+    expect(flagChoices(sc)).toEqual([['treaty', 'the Russia–North Korea treaty']]);
+    expect(injectKinds(sc)).toEqual(EFFECT_KINDS);
+    const noFlags = tinyScenario((input) => {
+      input.flags = {};
+    });
+    expect(injectKinds(noFlags)).toEqual(EFFECT_KINDS.filter((kind) => kind !== 'setFlag' && kind !== 'clearFlag'));
   });
 
   it('leaves a number that is not whole for the rules to refuse', () => {

@@ -67,6 +67,18 @@ describe('the debrief in words', () => {
     expect(model.rounds[1]!.adjudications).toEqual([]);
   });
 
+  it('gives a round\'s crisis its note: the closest real event to an imagined crisis', () => {
+    const G = structuredClone(game.end);
+    G.history[0]!.crisis = 'dmz-incident';
+    const round = debriefModel(sc, buildDebrief('ABC123', G, exerciseRecord(), [], sc)).rounds[0]!;
+    expect(round.crisis).toEqual({
+      title: 'Shots across the DMZ',
+      question: catalog(sc).crisis('dmz-incident').question,
+      history: catalog(sc).crisis('dmz-incident').history,
+    });
+    expect(round.crisis!.history).toMatch(/^Hypothetical\. The closest real event: in June 2024/);
+  });
+
   it('lists what changed over each round against the round before', () => {
     const [first, second] = game.end.history;
     const moved = TRACKS.filter((t) => second!.tracks[t] !== first!.tracks[t]);

@@ -77,6 +77,26 @@ describe('a valid scenario', () => {
   });
 });
 
+describe('the real scenario keeps EVENTS.md\'s rules for cards', () => {
+  const loaded = loadScenarioFile(REAL_FILE);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  const sc = loaded.scenario;
+
+  it('dates every saying on a card dated before October 2024 (all were said then)', () => {
+    const early = sc.headlines.filter((h) => h.date < '2024-10');
+    expect(early.length).toBeGreaterThan(0);
+    for (const card of early) for (const saying of card.sayings) expect(saying.who, card.id).toContain('October 2024');
+  });
+
+  it('marks every card past October 2024 and every crisis as hypothetical, each crisis with its closest real event', () => {
+    for (const card of sc.headlines.filter((h) => h.date > '2024-10')) expect(card.hypothetical, card.id).toBe(true);
+    for (const crisis of sc.crises) {
+      expect(crisis.hypothetical, crisis.id).toBe(true);
+      expect(crisis.history, crisis.id).toMatch(/^Hypothetical/);
+    }
+  });
+});
+
 describe('YAML problems', () => {
   it('reports a syntax error at its position', () => {
     const source = broken('title: "Minimal"', 'title: "Minimal');
@@ -377,7 +397,46 @@ describe('references inside effects and conditions', () => {
     const source = broken('requires: { flag: treaty }', 'requires: { flag: treaty-signed }');
     expectProblems(source, [
       { at: at(source, 'treaty-signed'), path: 'policies[2].requires.flag', message: 'flag "treaty-signed" is tested here but no setFlag effect ever raises it' },
+      { at: at(source, 'treaty-signed'), path: 'policies[2].requires.flag', message: 'flag "treaty-signed" has no label' },
     ]);
+  });
+});
+
+describe('flag labels', () => {
+  const FLAGS = 'flags:\n  treaty: the Russia–North Korea treaty\n';
+  const message = 'flag "treaty" has no label; add one under flags, like "treaty: <what players read>", so the screen never shows its id';
+
+  it('reports every place a flag with no label is raised or tested', () => {
+    const source = broken(FLAGS, '');
+    expectProblems(source, [
+      { at: at(source, 'treaty', '{ setFlag: treaty }'), path: 'headlines[0].decision.outcomes[0].effects[0].setFlag', message },
+      { at: at(source, 'treaty', 'requires: { flag: treaty }'), path: 'policies[2].requires.flag', message },
+      { at: at(source, 'treaty', 'when: { not: { flag: treaty } }'), path: 'agendas[4].when.not.flag', message },
+    ]);
+  });
+
+  it('reports a lowered flag with no label', () => {
+    const source = broken('            - { setFlag: treaty }\n', '            - { setFlag: treaty }\n            - { clearFlag: summit-held }\n');
+    expectProblems(source, [
+      {
+        at: at(source, 'summit-held'),
+        path: 'headlines[0].decision.outcomes[0].effects[1].clearFlag',
+        message: 'flag "summit-held" has no label',
+      },
+    ]);
+  });
+
+  it('refuses a label under a key that is not an id, and an empty label', () => {
+    const empty = broken(FLAGS, 'flags:\n  treaty: ""\n');
+    expectProblems(empty, [{ at: at(empty, '""'), path: 'flags.treaty', message: 'must not be empty' }]);
+    const source = broken(FLAGS, 'flags:\n  treaty: the treaty\n  Summit: a summit\n');
+    expectProblems(source, [{ at: at(source, 'Summit', '  Summit: a summit'), path: 'flags.Summit', message: 'ids use lower-case letters, digits and dashes' }]);
+  });
+
+  it('still loads a copy an exercise stored before flags had labels', () => {
+    const source = broken(FLAGS, '');
+    const result = parseScenario(source, 'stored.yaml', { stored: true });
+    expect(result.ok).toBe(true);
   });
 });
 

@@ -218,8 +218,35 @@ describe('cards and board in words', () => {
     expect(card.decision!.decidedBy).toBe('Russia and North Korea decide, secretly and at the same time.');
     expect(card.decision!.options[0]).toEqual({ id: 'sign', label: 'Sign', effects: ['+1 VP for you'] });
     expect(card.decision!.outcomes[0]!.when).toBe('If all choose “Sign”');
-    expect(card.decision!.outcomes[0]!.effects).toEqual(['Now in force: treaty', 'Russia–North Korea relation +1']);
+    expect(card.decision!.outcomes[0]!.effects).toEqual(['Now in force: the Russia–North Korea treaty', 'Russia–North Korea relation +1']);
     expect(headlineModel(sc, 'quiet-2', 'CHN').hypothetical).toBe(true);
+  });
+
+  it('shows a flag by its label from the scenario, never by its id', () => {
+    const sc = realScenario();
+    const raised = sc.headlines.flatMap((h) => (h.decision?.outcomes ?? []).map((o, i) => ({ card: h.id, i, flags: o.effects.flatMap((e) => ('setFlag' in e ? [e.setFlag] : [])) })));
+    const withFlags = raised.filter((r) => r.flags.length > 0);
+    expect(withFlags.map((r) => r.card)).toEqual(['kim-at-vostochny', 'mutual-assistance-treaty']);
+    for (const { card, i, flags } of withFlags) {
+      const shown = headlineModel(sc, card, 'CHN').decision!.outcomes[i]!.effects;
+      for (const flag of flags) {
+        expect(shown).toContain(`Now in force: ${sc.flags[flag]}`);
+        expect(shown.join(' ')).not.toContain(flag);
+        expect(shown.join(' ')).not.toContain(flag.replace(/-/g, ' '));
+      }
+    }
+    expect(headlineModel(sc, 'mutual-assistance-treaty', 'CHN').decision!.outcomes[0]!.effects[0]).toBe('Now in force: the Russia–North Korea mutual-assistance treaty');
+    const lowered = tinyScenario((input) => {
+      input.headlines[3]!.decision!.outcomes![0]!.effects = [{ clearFlag: 'treaty' }];
+    });
+    expect(headlineModel(lowered, 'treaty', 'RUS').decision!.outcomes[0]!.effects).toEqual(['No longer in force: the Russia–North Korea treaty']);
+  });
+
+  it('marks a hypothetical crisis card as hypothetical', () => {
+    const sc = realScenario();
+    for (const crisis of sc.crises) expect(crisisModel(sc, crisis.id, 'CHN').hypothetical, crisis.id).toBe(true);
+    const plain = tinyScenario();
+    expect(crisisModel(plain, 'collision', 'CHN').hypothetical).toBe(false);
   });
 
   it('reads a crisis card with who decides, and others\' choices from the chooser\'s side', () => {

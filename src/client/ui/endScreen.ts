@@ -153,9 +153,22 @@ function headlines(sc: Scenario, history: readonly RoundRecord[]): HTMLElement {
           el('p', {}, card.history),
           el('p', { class: 'label' }, END.question),
           el('p', { class: 'question' }, card.question),
+          record.crisis ? crisisEntry(sc, record.crisis) : null,
         );
       }),
     ),
+  );
+}
+
+/** The round's crisis: imagined, so it carries its badge and the closest real event. */
+function crisisEntry(sc: Scenario, id: string): HTMLElement {
+  const crisis = catalog(sc).crisis(id);
+  return el(
+    'div',
+    { class: 'crisis-entry' },
+    el('p', { class: 'label' }, END.crisis),
+    el('p', {}, el('strong', {}, crisis.title), crisis.hypothetical ? el('span', { class: 'badge' }, END.hypothetical) : null),
+    crisis.history ? el('p', {}, crisis.history) : null,
   );
 }
 

@@ -67,7 +67,7 @@ export class CustomScenarios {
   scenarioOf(info: LobbyInfo): Scenario | undefined {
     const held = this.scenarios.get(info.scenario);
     if (held || !info.exercise?.customScenario) return held;
-    const parsed = parseScenario(unpack(info.exercise.customScenario), UPLOAD_NAME);
+    const parsed = parseScenario(unpack(info.exercise.customScenario), UPLOAD_NAME, { stored: true });
     return parsed.ok ? parsed.scenario : undefined;
   }
 
@@ -99,7 +99,7 @@ export class CustomScenarios {
   ensure(matchID: string, info: LobbyInfo): boolean {
     const stored = info.exercise?.customScenario;
     if (!stored || this.scenarios.has(stored.id)) return false;
-    const parsed = parseScenario(unpack(stored), `${matchID}/${UPLOAD_NAME}`);
+    const parsed = parseScenario(unpack(stored), `${matchID}/${UPLOAD_NAME}`, { stored: true });
     // It was valid when stored; only a change to the scenario rules since can make it
     // invalid, and that must not keep the server (and every other match) going.
     if (!parsed.ok) {

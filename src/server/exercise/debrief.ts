@@ -17,7 +17,7 @@ export interface Card {
   title: string | null;
   /** The discussion question the card asks. */
   question: string | null;
-  /** A headline's "what really happened" note (crises have none). */
+  /** The card's "what really happened" note: a headline's, or the closest real event to a crisis. */
   history: string | null;
 }
 
@@ -80,7 +80,7 @@ export function buildDebrief(code: string, G: GameState, metadata: Exercise, cha
   };
   const crisis = (id: string): Card => {
     const found = cards?.crisis(id);
-    return { id, title: found?.title ?? null, question: found?.question ?? null, history: null };
+    return { id, title: found?.title ?? null, question: found?.question ?? null, history: found?.history ?? null };
   };
   // The round in play has a record from its start, but its orders, tracks and points are kept only once it is scored.
   const finished = G.history.filter((record) => record.round < G.round || G.step.kind === 'over');

@@ -206,8 +206,8 @@ export const EFFECT_MENU_TEXT: { kinds: Record<EffectKind, string>; fields: Reco
     reveal: 'Reveal hidden forces',
     cancelCards: 'Cancel a power’s cards this round',
     shield: 'Shield a power’s relations this round',
-    setFlag: 'Raise a flag',
-    clearFlag: 'Lower a flag',
+    setFlag: 'Put in force',
+    clearFlag: 'End what is in force',
   },
   fields: {
     track: 'Track',
@@ -221,6 +221,6 @@ export const EFFECT_MENU_TEXT: { kinds: Record<EffectKind, string>; fields: Reco
     where: 'Where',
     everywhere: 'Everywhere',
     covert: 'Hidden from the other powers',
-    flag: 'Flag (lower-case words joined by dashes)',
+    flag: 'What',
   },
 };

@@ -31,6 +31,7 @@ export const DEBRIEF = {
   noChanges: 'No track or relation moved.',
   events: 'What happened, in order',
   happened: 'What really happened',
+  crisisHappened: 'The crisis beside what really happened',
   question: 'To discuss',
   relationChange: (pair: string, from: string, to: string) => `${pair} ${from} → ${to}`,
   chartsTitle: 'How the region moved',

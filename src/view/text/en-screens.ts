@@ -74,6 +74,7 @@ export const END = {
   chose: (power: string, option: string) => `${power}: ${option}`,
   happened: 'What really happened',
   question: 'To discuss',
+  crisis: 'Crisis',
   newGame: 'New game',
   rules: 'Rules',
 };

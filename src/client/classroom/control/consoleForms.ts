@@ -10,7 +10,7 @@ import type { Reason } from '../../../game/reasons.js';
 import { TRACKS, type TrackId } from '../../../game/types.js';
 import type { Effect, Scenario } from '../../../scenario/schema.js';
 import { effectText } from '../../../view/effectText.js';
-import { buildEffect, EFFECT_KINDS, EFFECT_MENU, typedWhole, type EffectField, type EffectKind, type FieldValues } from '../../../view/injectMenu.js';
+import { buildEffect, EFFECT_KINDS, EFFECT_MENU, flagChoices, injectKinds, typedWhole, type EffectField, type EffectKind, type FieldValues } from '../../../view/injectMenu.js';
 import { theatreName } from '../../../view/names.js';
 import { CONSOLE, EFFECT_MENU_TEXT } from '../../../view/text/en-control.js';
 import { POWER_NAME, TRACK_NAME, reasonText } from '../../../view/text/en.js';
@@ -56,7 +56,7 @@ function fieldControl(sc: Scenario, f: EffectField): HTMLInputElement | HTMLSele
     case 'covert':
       return el('input', { id, type: 'checkbox', 'data-testid': `effect-${f.name}` });
     case 'flag':
-      return el('input', { id, type: 'text', class: 'text-input', autocomplete: 'off', spellcheck: 'false', maxlength: '64', 'data-testid': `effect-${f.name}` });
+      return options(flagChoices(sc));
     default:
       // delta, amount
       return el('input', { id, type: 'number', class: 'text-input number-input', step: '1', value: '1', 'data-testid': `effect-${f.name}` });
@@ -71,7 +71,7 @@ export function injectForm(sc: Scenario, send: Send): HTMLFormElement {
   const kind = el(
     'select',
     { id: 'effect-kind', class: 'select', 'data-testid': 'effect-kind' },
-    ...EFFECT_KINDS.map((k) => el('option', { value: k }, EFFECT_MENU_TEXT.kinds[k])),
+    ...injectKinds(sc).map((k) => el('option', { value: k }, EFFECT_MENU_TEXT.kinds[k])),
   );
   const fieldsBox = el('div', {});
   let fields = effectFields(sc, 'track');

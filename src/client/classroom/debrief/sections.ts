@@ -86,6 +86,7 @@ function roundArticle(round: DebriefRoundModel): HTMLElement {
     labelled(DEBRIEF.changes, round.changes.length ? sentences(round.changes, 'debrief-changes') : el('p', {}, DEBRIEF.noChanges)),
     round.events.length ? el('details', { class: 'debrief-events' }, el('summary', {}, DEBRIEF.events), sentences(round.events)) : null,
     labelled(DEBRIEF.happened, round.headline.history ? el('p', {}, round.headline.history) : null),
+    labelled(DEBRIEF.crisisHappened, round.crisis?.history ? el('p', {}, round.crisis.history) : null),
     labelled(DEBRIEF.question, round.headline.question ? el('p', { class: 'question' }, round.headline.question) : null),
   );
 }
