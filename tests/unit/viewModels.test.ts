@@ -13,7 +13,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import { theatreModels, relationGroups } from '../../src/view/boardModel.js';
 import { crisisModel, handModel, headlineModel } from '../../src/view/cardModel.js';
 import { logSentence } from '../../src/view/logText.js';
-import { roundDate } from '../../src/view/names.js';
+import { cardTitle, roundDate } from '../../src/view/names.js';
 import { builderModel, orderText, theatreOrder } from '../../src/view/orderModel.js';
 import { revealModel } from '../../src/view/revealModel.js';
 import { agendaModel, objectiveModels, seatStatus } from '../../src/view/seatModel.js';
@@ -158,6 +158,34 @@ describe('the order builder', () => {
     expect(model.closed).toBe('All 3 orders are chosen. Remove one to change your mind.');
     expect(model.chosen.map((c) => c.text)).toEqual(['Hold (+1 Capital)', 'Hold (+1 Capital)', 'Hold (+1 Capital)']);
     expect(model.budget).toBe(5);
+  });
+
+  it('says why no other card can be played when one card is chosen, not that it is missing from the hand', () => {
+    // Cards of 4 Capital out of 5: once one is chosen, the others cannot be paid for.
+    const sc = tinyScenario((input) => {
+      for (const card of input.policies) card.cost = 4;
+    });
+    const G = setupState(sc, { seed: 'builder' });
+    const view = playerView(G, 'CHN');
+    // The hand's first card, whose refusal the rules list first.
+    const [first, ...others] = G.seats.CHN.hand.map((id) => ({ id, title: cardTitle(sc, id) }));
+    const chosen: Order[] = [{ kind: 'card', card: first!.id }];
+    const card = builderModel(sc, view, 'CHN', chosen, null).kinds.find((k) => k.kind === 'card')!;
+    expect(card).toMatchObject({ available: false, reason: 'Needs 4 Capital; 1 left.' });
+    expect(builderModel(sc, view, 'CHN', chosen, 'card').forms!.refused).toEqual([
+      { labels: [first!.title], reason: 'Already one of your orders this round.' },
+      { labels: others.map((c) => c.title), reason: 'Needs 4 Capital; 1 left.' },
+    ]);
+  });
+
+  it('says so when every card in the hand is already among the orders', () => {
+    const sc = tinyScenario((input) => {
+      input.rules.startingHand = 2;
+    });
+    const G = setupState(sc, { seed: 'builder' });
+    const chosen: Order[] = G.seats.CHN.hand.map((card) => ({ kind: 'card', card }));
+    const card = builderModel(sc, playerView(G, 'CHN'), 'CHN', chosen, null).kinds.find((k) => k.kind === 'card')!;
+    expect(card).toMatchObject({ available: false, reason: 'Every card in your hand is already one of your orders.' });
   });
 
   it('answers a theatre picked on the map with the order, or with why not', () => {

@@ -131,6 +131,7 @@ export const ORDER_TEXT = {
   aidHint: 'How much Capital to give, to whom:',
   pickOnMap: 'or pick a theatre on the map',
   refusedHeading: 'Not possible now',
+  everyCardChosen: 'Every card in your hand is already one of your orders.',
   // Orders in words, shared by the builder, the reveal and the debrief.
   engage: (target: string) => `Engage ${target}`,
   pressure: (target: string) => `Pressure ${target}`,
