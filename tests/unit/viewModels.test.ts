@@ -4,6 +4,7 @@
  * person at the seat would read.
  */
 import { describe, expect, it } from 'vitest';
+import { playToEnd } from '../../src/bots/play.js';
 import { decide, submitOrders } from '../../src/game/actions.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
@@ -18,7 +19,8 @@ import { builderModel, orderText, theatreOrder } from '../../src/view/orderModel
 import { revealModel } from '../../src/view/revealModel.js';
 import { agendaModel, objectiveModels, seatStatus } from '../../src/view/seatModel.js';
 import { trackModels } from '../../src/view/trackModel.js';
-import { playRandomGame } from '../helpers/play.js';
+import { monthName } from '../../src/view/text/en-screens.js';
+import { playRandomGame, randomPolicies } from '../helpers/play.js';
 import { realScenario } from '../helpers/scenarios.js';
 import { tinyScenario } from '../helpers/tinyScenario.js';
 
@@ -41,7 +43,7 @@ describe('the prompt and who the round waits for', () => {
     expect(china.phase).toBe('othersDeciding');
     expect(china.prompt).toBe('Russia and North Korea are deciding');
     expect(china.waitingFor).toBe('Waiting for Russia and North Korea…');
-    expect(china.roundLine).toBe('Round 1 of 8 — 2023-09');
+    expect(china.roundLine).toBe('Round 1 of 8 — September 2023');
 
     expect(decide(sc, G, 'RUS', 'open-channel')).toBeNull();
     const decided = seatStatus(sc, playerView(G, 'RUS'), 'RUS');
@@ -76,10 +78,33 @@ describe('the prompt and who the round waits for', () => {
     expect(seatStatus(sc, playerView(G, 'CHN'), 'CHN', queued).phase).toBe('ordersLocked');
   });
 
-  it('dates each round a quarter of a year after the last', () => {
-    expect(roundDate(sc, 1)).toBe('2023-09');
-    expect(roundDate(sc, 3)).toBe('2024-03');
-    expect(roundDate(sc, 5)).toBe('2024-09');
+  it('dates a round by its headline: the top bar and the headline card say the same month, every round', () => {
+    const G = setupState(sc, { seed: 'dates' });
+    const seen: string[] = [];
+    const check = (state: GameState) => {
+      const headline = headlineModel(sc, state.headline!, 'CHN');
+      expect(headline.date).toBe(monthName(sc.headlines.find((h) => h.id === state.headline)!.date));
+      expect(seatStatus(sc, playerView(state, 'CHN'), 'CHN').roundLine).toBe(`Round ${state.round} of ${state.rounds} — ${headline.date}`);
+      expect(roundDate(sc, state.headline)).toBe(headline.date);
+      if (seen.at(-1) !== headline.date) seen.push(headline.date!);
+    };
+    check(G);
+    playToEnd(sc, G, randomPolicies('dates'), { afterAction: (state) => check(state) });
+    // Round 2 opens on a January 2024 headline (the top bar once said December 2023 over it).
+    expect(seen.slice(0, 2)).toEqual(['September 2023', 'January 2024']);
+  });
+
+  it('has headline dates that never run backwards from one round to the next (the timeline and its pools)', () => {
+    const dates = (round: number) =>
+      sc.timeline
+        .filter((entry) => entry.round === round)
+        .flatMap((entry) => ('card' in entry ? [entry.card] : entry.pool))
+        .map((id) => sc.headlines.find((h) => h.id === id)!.date);
+    for (let round = 1; round < sc.rounds; round++) {
+      const latest = dates(round).sort().at(-1)!;
+      const earliest = dates(round + 1).sort()[0]!;
+      expect(earliest >= latest, `round ${round + 1} (${earliest}) after round ${round} (${latest})`).toBe(true);
+    }
   });
 });
 
@@ -368,3 +393,4 @@ describe('the tracks', () => {
     expect(trackModels(sc, playerView(G, 'CHN')).find((t) => t.id === 'front')!.rangeText).toBe('(range -5 to +5)');
   });
 });
+

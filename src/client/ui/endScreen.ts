@@ -8,11 +8,11 @@ import { catalog } from '../../game/catalog.js';
 import { POWERS, type PowerId } from '../../game/powers.js';
 import type { FinalResult, RoundRecord, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { optionLabel } from '../../view/names.js';
+import { optionLabel, roundDate } from '../../view/names.js';
 import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
 import { historyCharts, type PairGroup } from '../../view/historyModel.js';
-import { END, monthName } from '../../view/text/en-screens.js';
+import { END } from '../../view/text/en-screens.js';
 import type { EndScreenProps } from './contracts.js';
 import { historyChartsSection } from './historyCharts.js';
 import { el, powerSwatch } from './screenDom.js';
@@ -143,7 +143,7 @@ function headlines(sc: Scenario, history: readonly RoundRecord[]): HTMLElement {
           el(
             'h3',
             {},
-            el('span', { class: 'round-tag' }, `${END.roundLong(record.round)} · ${monthName(card.date)}`),
+            el('span', { class: 'round-tag' }, `${END.roundLong(record.round)} · ${roundDate(sc, record.headline)}`),
             ' ',
             card.title,
             card.hypothetical ? el('span', { class: 'badge' }, END.hypothetical) : null,
