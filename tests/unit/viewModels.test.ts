@@ -3,6 +3,7 @@
  * its own view only. The panels render exactly these, so these tests are what a
  * person at the seat would read.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { playToEnd } from '../../src/bots/play.js';
 import { decide, submitOrders } from '../../src/game/actions.js';
@@ -13,12 +14,15 @@ import { playerView } from '../../src/game/view.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { theatreModels, relationGroups } from '../../src/view/boardModel.js';
 import { crisisModel, handModel, headlineModel } from '../../src/view/cardModel.js';
+import { effectsText } from '../../src/view/effectText.js';
 import { logSentence } from '../../src/view/logText.js';
 import { cardTitle, roundDate } from '../../src/view/names.js';
 import { builderModel, orderText, theatreOrder } from '../../src/view/orderModel.js';
 import { revealModel } from '../../src/view/revealModel.js';
 import { agendaModel, objectiveModels, seatStatus } from '../../src/view/seatModel.js';
 import { trackModels } from '../../src/view/trackModel.js';
+import { CHAT } from '../../src/view/text/en-chat.js';
+import { HANDOVER_TEXT, possessive } from '../../src/view/text/en-game.js';
 import { monthName } from '../../src/view/text/en-screens.js';
 import { playRandomGame, randomPolicies } from '../helpers/play.js';
 import { realScenario } from '../helpers/scenarios.js';
@@ -394,3 +398,31 @@ describe('the tracks', () => {
   });
 });
 
+describe('words built from names', () => {
+  const sc = realScenario();
+  const say = (entry: Omit<LogEntry, 'round'>) => logSentence(sc, { round: 1, ...entry });
+
+  it('makes a name possessive with an apostrophe alone when it ends in s', () => {
+    expect(possessive('China')).toBe('China’s');
+    expect(possessive('United States')).toBe('United States’');
+    expect(effectsText(sc, [{ shield: 'USA' }], { self: 'chooser' })).toEqual(['None of United States’ relations can fall this round']);
+    expect(effectsText(sc, [{ cancelCards: 'USA' }], { self: 'chooser' })).toEqual(['Cancel United States’ cards this round']);
+    expect(say({ code: 'income', power: 'USA', value: 1 })).toBe('United States’ income rises by 1.');
+    expect(say({ code: 'cancelCards', power: 'CHN', target: 'USA' })).toBe('China cancels United States’ cards this round.');
+    expect(say({ code: 'cardCancelled', power: 'USA', card: 'chn-driving-seat' })).toBe('United States’ card “Driving seat” is cancelled.');
+    expect(HANDOVER_TEXT.body('United States')).toMatch(/^The next turn is United States’\. /);
+    expect(CHAT.controlTeamHint('United States')).toMatch(/^United States’ team talks here/);
+  });
+
+  it('says "secretly and at the same time" only when more than one power decides', () => {
+    const china = headlineModel(sc, 'empty-seat-at-the-armistice', 'CHN').decision!;
+    expect(china.powers).toEqual(['CHN']);
+    expect(china.decidedBy).toBe('China decides.');
+    expect(headlineModel(sc, 'kim-at-vostochny', 'CHN').decision!.decidedBy).toBe('Russia and North Korea decide, secretly and at the same time.');
+  });
+
+  it('never points players to "the article": the scenario and the rules they read were never told of one', () => {
+    expect(JSON.stringify(sc)).not.toMatch(/\barticles?\b/i);
+    expect(readFileSync('docs/RULES.md', 'utf8')).not.toMatch(/\barticles?\b/i);
+  });
+});
