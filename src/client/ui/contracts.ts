@@ -16,7 +16,7 @@
  *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
  *            chat-error, chat-spectator
  *  hand-over: handover, handover-ready (button)
- *  end:      end-screen, ranking, new-game (button)
+ *  end:      end-screen, ranking, new-game (button), end-seed (a read-only input holding the seed), copy-seed (button)
  *  rules:    rules-page (a dialog), close-rules (button)
  *  problem:  problem, problem-action (button)
  *  online:   online-home, create-form, seat-kind (select per power, data-power), create-public (checkbox), create-match
@@ -99,6 +99,8 @@ export interface GameScreen {
 
 export interface EndScreenProps {
   match: Match;
+  /** The seed the match was set up with, to replay it; null when this device never knew it (an online match). */
+  seed: string | null;
   onNewGame(): void;
   onRules(): void;
 }

@@ -43,7 +43,14 @@ export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void 
     el(
       'main',
       { class: 'screen end-screen', 'data-testid': 'end-screen' },
-      el('header', { class: 'end-header' }, el('h1', { tabindex: '-1' }, result.war ? END.warTitle : END.title), verdict(result), el('div', { class: 'actions' }, newGame, rules)),
+      el(
+        'header',
+        { class: 'end-header' },
+        el('h1', { tabindex: '-1' }, result.war ? END.warTitle : END.title),
+        verdict(result),
+        el('div', { class: 'actions' }, newGame, rules),
+        props.seed ? seedLine(props.seed) : null,
+      ),
       ranking(result, humans),
       agendas(sc, view, result),
       historyChartsSection(historyCharts(sc, view.history, KEY_PAIRS), { title: END.chartsTitle, relationsTitle: END.relationsTitle }),
@@ -53,6 +60,29 @@ export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void 
   root.ownerDocument.title = `${result.war ? END.warTitle : END.title} — Triangles`;
   // The screen changed under the person's feet: put them at its top.
   root.querySelector<HTMLElement>('h1')?.focus();
+}
+
+/** The seed, to be copied and typed into a new game's start screen to replay this one. */
+function seedLine(seed: string): HTMLElement {
+  const input = el('input', { id: 'end-seed', class: 'text-input seed-value', type: 'text', readonly: true, value: seed, 'data-testid': 'end-seed', 'aria-describedby': 'end-seed-hint' });
+  const status = el('span', { class: 'hint', role: 'status' });
+  const copy = el('button', { type: 'button', class: 'button', 'data-testid': 'copy-seed' }, END.copySeed);
+  // The clipboard API exists only on secure pages (not a server reached by its LAN address): then the seed is selected for the keyboard.
+  const selected = () => {
+    input.select();
+    status.textContent = END.seedSelected;
+  };
+  copy.addEventListener('click', () => {
+    if (!navigator.clipboard) return selected();
+    navigator.clipboard.writeText(seed).then(() => (status.textContent = END.seedCopied), selected);
+  });
+  return el(
+    'div',
+    { class: 'end-seed' },
+    el('label', { for: 'end-seed' }, END.seedLabel),
+    el('div', { class: 'seed-row' }, input, copy, status),
+    el('p', { id: 'end-seed-hint', class: 'hint' }, END.seedHint),
+  );
 }
 
 function verdict(result: FinalResult): HTMLElement {
