@@ -6,7 +6,8 @@
  *  start:    play-online (button), start-form, start-power (radio, value = power id), start-hotseat (checkbox per power, value = power id),
  *            start-seed (input), start-game (button), resume-game (button), discard-save (button), open-rules (button),
  *            run-exercise (the link to Control's create-exercise form)
- *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand, objectives, log,
+ *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand (its cards: li with data-card = card id and
+ *            data-state = playable, unplayable, chosen or idle), objectives, log,
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
  *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner),
