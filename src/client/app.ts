@@ -191,7 +191,8 @@ export class App {
       this.screen?.destroy();
       this.screen = null;
       if (this.draftsName) clearDrafts(this.storage, this.draftsName);
-      renderEndScreen(this.root, { match, onNewGame: () => this.showStart(), onRules: () => this.showRules() });
+      const seed = match instanceof LocalMatch ? match.setup.seed : null;
+      renderEndScreen(this.root, { match, seed, onNewGame: () => this.showStart(), onRules: () => this.showRules() });
       return;
     }
     const humans = match.humans;

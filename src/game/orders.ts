@@ -138,7 +138,8 @@ function refusal(b: Budget, order: Order): Reason | null {
       return afford(b, orderCost(sc, order));
     case 'card': {
       const hand = view.seats[power]?.hand ?? [];
-      if (!hand.includes(order.card) || b.playing.has(order.card)) return { code: 'notInHand' };
+      if (!hand.includes(order.card)) return { code: 'notInHand' };
+      if (b.playing.has(order.card)) return { code: 'cardAlreadyChosen' };
       const card = catalog(sc).policy(order.card);
       const targets = card.target;
       if (targets ? !order.target || !targets.includes(order.target) : order.target !== undefined) return { code: 'badTarget' };

@@ -25,6 +25,8 @@ export type Reason =
   | { code: 'onlyNorthKorea' }
   | { code: 'cannotAidUkraine' }
   | { code: 'notInHand' }
+  /** The card is in the hand, but an order already plays it this round. */
+  | { code: 'cardAlreadyChosen' }
   | { code: 'cardRequirement' }
   | { code: 'emptyHand' }
   /** A team's draft sent again as it already stands: nothing to save. */

@@ -292,7 +292,7 @@ export const scenarioSchema = z.strictObject({
   rounds: z.number().int().min(1).max(20),
   /** The classroom short form. */
   shortRounds: z.number().int().min(1).max(20).optional(),
-  /** The first round's date; each round is a quarter of a year. */
+  /** The month the scenario opens. Each round is dated by its headline's `date`. */
   startDate: z.string().regex(MONTH, 'dates are written YYYY-MM, like "2023-09"'),
   blocs: z.strictObject({ north: z.array(power).min(1), south: z.array(power).min(1) }),
   powers: perPower(

@@ -9,6 +9,7 @@ import type { PowerId } from '../game/powers.js';
 import type { Order, Readable } from '../game/types.js';
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { effectsText, type EffectReader } from './effectText.js';
+import { roundDate } from './names.js';
 import { POWER_NAME, reasonText } from './text/en.js';
 import { CARD_TEXT } from './text/en-game.js';
 
@@ -24,7 +25,7 @@ export interface EventCardModel {
   deck: 'headline' | 'crisis';
   id: string;
   title: string;
-  /** Headlines carry a date; crisis cards do not. */
+  /** Headlines carry a date, which is their round's (names.ts roundDate); crisis cards do not. */
   date: string | null;
   hypothetical: boolean;
   facts: string;
@@ -58,7 +59,7 @@ export function headlineModel(sc: Scenario, id: string, viewer: PowerId | null):
     deck: 'headline',
     id,
     title: card.title,
-    date: card.date,
+    date: roundDate(sc, id),
     hypothetical: card.hypothetical,
     facts: card.facts,
     sayings: card.sayings.map((s) => ({ who: s.who, said: s.said })),

@@ -17,7 +17,7 @@ import { choiceLines, powerRows, type RevealPower } from './revealModel.js';
 import { POWER_NAME, TRACK_NAME } from './text/en.js';
 import { REVEAL_TEXT } from './text/en-game.js';
 import { DEBRIEF } from './text/en-debrief.js';
-import { END, monthName, signed } from './text/en-screens.js';
+import { END, signed } from './text/en-screens.js';
 
 export interface DebriefRoundModel {
   round: number;
@@ -101,7 +101,7 @@ function roundModel(sc: Scenario, round: DebriefRound, before: Before): DebriefR
   );
   return {
     round: round.round,
-    heading: DEBRIEF.roundHeading(round.round, monthName(roundDate(sc, round.round))),
+    heading: DEBRIEF.roundHeading(round.round, roundDate(sc, round.headline.id)),
     headline: {
       title: round.headline.title ?? cardTitle(sc, round.headline.id),
       injected: round.injected,

@@ -5,7 +5,7 @@
 import type { PowerId } from '../game/powers.js';
 import type { Effect, Scenario } from '../scenario/schema.js';
 import { POWER_NAME, TRACK_NAME } from './text/en.js';
-import { EFFECT_TEXT } from './text/en-game.js';
+import { EFFECT_TEXT, possessive } from './text/en-game.js';
 import { flagName, theatreName } from './names.js';
 
 type PowerRef = PowerId | 'SELF' | 'TARGET';
@@ -30,7 +30,7 @@ function named(ref: PowerRef, reader: EffectReader): Named {
   const power = ref === 'SELF' ? reader.self : ref === 'TARGET' ? (reader.target ?? 'target') : ref;
   if (power === 'you') return { name: EFFECT_TEXT.you, possessive: EFFECT_TEXT.your, isSelf: true };
   const name = power === 'chooser' ? EFFECT_TEXT.theChooser : power === 'target' ? EFFECT_TEXT.theTarget : POWER_NAME[power];
-  return { name, possessive: EFFECT_TEXT.possessive(name), isSelf: ref === 'SELF' };
+  return { name, possessive: possessive(name), isSelf: ref === 'SELF' };
 }
 
 export function effectText(sc: Scenario, effect: Effect, reader: EffectReader): string {

@@ -1,6 +1,7 @@
 /** Names a person reads for things the rules know by id: theatres, flags and cards of any deck. */
 import { catalog } from '../game/catalog.js';
 import type { Scenario } from '../scenario/schema.js';
+import { monthName } from './text/en-screens.js';
 
 /** A theatre's name; a disputed sea shows both names ("Sea of Japan / East Sea"). */
 export function theatreName(sc: Scenario, id: string): string {
@@ -30,9 +31,12 @@ export function optionLabel(sc: Scenario, cardId: string, optionId: string): str
   return decision?.options.find((o) => o.id === optionId)?.label ?? optionId;
 }
 
-/** The date a round stands for: each round is a quarter of a year from the scenario's start. */
-export function roundDate(sc: Scenario, round: number): string {
-  const [year, month] = sc.startDate.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + Math.max(0, round - 1) * 3;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/**
+ * The month a round stands for, in words ("January 2024"): the date of the headline it
+ * opened with. The top bar, the headline card, the end screen and the debrief all read
+ * it here, so they cannot disagree. Before any headline, the scenario's start.
+ */
+export function roundDate(sc: Scenario, headline: string | null): string {
+  const card = headline === null ? undefined : sc.headlines.find((c) => c.id === headline);
+  return monthName(card?.date ?? sc.startDate);
 }

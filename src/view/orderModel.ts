@@ -110,11 +110,17 @@ function refusedLabel(sc: Scenario, refusal: Refusal): string {
   return ORDER_NAME[refusal.kind];
 }
 
-/** Why a kind with no legal form is closed: the first reason given for it, or "no cards" for an empty hand. */
+/**
+ * Why a kind with no legal form is closed: the first reason given for it, or "no cards"
+ * for an empty hand. A card the draft already plays is not why the others cannot be
+ * played, so their reason comes first; if it is all there is, every card is chosen.
+ */
 function kindReason(kind: OrderKind, refused: readonly Refusal[], whole: Reason | null): string {
   if (whole) return reasonText(whole);
-  const first = refused.find((r) => r.kind === kind);
-  return reasonText(first ? first.reason : { code: 'emptyHand' });
+  const ofKind = refused.filter((r) => r.kind === kind);
+  const first = ofKind.find((r) => r.reason.code !== 'cardAlreadyChosen');
+  if (first) return reasonText(first.reason);
+  return ofKind.length ? ORDER_TEXT.everyCardChosen : reasonText({ code: 'emptyHand' });
 }
 
 function formsOf(sc: Scenario, kind: OrderKind, legal: ReturnType<typeof legalOrders>): NonNullable<BuilderModel['forms']> {

@@ -60,7 +60,7 @@ export function seatStatus(sc: Scenario, view: Readable, power: PowerId, queued:
   return {
     power,
     powerName: POWER_NAME[power],
-    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.round)),
+    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.headline)),
     phase,
     prompt,
     waitingFor: waiting.length ? PROMPT.waitingFor(names(waiting)) : null,
@@ -79,7 +79,7 @@ export function watchStatus(sc: Scenario, view: Readable): WatchStatus {
   else if (step.kind === 'orders') prompt = WATCH.ordersBeingChosen;
   else prompt = PROMPT.othersDeciding(step.powers.map((p) => POWER_NAME[p]));
   return {
-    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.round)),
+    roundLine: TOP.roundLine(view.round, view.rounds, roundDate(sc, view.headline)),
     prompt,
     waitingFor: waiting.length ? PROMPT.waitingFor(waiting) : null,
   };

@@ -15,6 +15,7 @@ import { playerView } from '../../src/game/view.js';
 import { buildDebrief, type Debrief } from '../../src/server/exercise/debrief.js';
 import type { Exercise } from '../../src/server/exercise/members.js';
 import { compareModel, notComparable } from '../../src/view/compareModel.js';
+import { headlineModel } from '../../src/view/cardModel.js';
 import { debriefModel } from '../../src/view/debriefModel.js';
 import { orderText } from '../../src/view/orderModel.js';
 import { clockModel, projectorClock, projectorModel } from '../../src/view/projectorModel.js';
@@ -57,6 +58,8 @@ describe('the debrief in words', () => {
     game.end.history.forEach((record, i) => {
       const round = model.rounds[i]!;
       expect(round.headline.title).toBe(catalog(sc).headline(record.headline).title);
+      // Dated as the game screen dated it: by the round's headline.
+      expect(round.heading).toBe(`Round ${record.round} · ${headlineModel(sc, record.headline, null).date}`);
       expect(round.headline.history).toBe(catalog(sc).headline(record.headline).history);
       expect(round.powers.map((p) => p.power)).toEqual([...POWERS]);
       for (const p of round.powers) expect(p.orders).toEqual((record.orders[p.power] ?? []).map((o) => orderText(sc, o)));

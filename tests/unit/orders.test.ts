@@ -520,14 +520,17 @@ describe('card (GAME.md: "Play a policy card from the hand (its own effect and c
     expect(submitOrders(sc, G, 'CHN', withHolds({ kind: 'card', card: 'no-such-card' }))).toEqual(illegal(0, { code: 'notInHand' }));
   });
 
-  it('the same card cannot be played twice in a round', () => {
+  it('the same card cannot be played twice in a round: it is refused as already chosen, not as missing from the hand', () => {
     const sc = quiet();
     const G = start(sc);
     const card = G.seats.CHN.hand[0]!;
-    expect(submitOrders(sc, G, 'CHN', [{ kind: 'card', card }, { kind: 'card', card }, { kind: 'hold' }])).toMatchObject({
-      code: 'illegalOrder',
-      index: 1,
-    });
+    expect(submitOrders(sc, G, 'CHN', [{ kind: 'card', card }, { kind: 'card', card }, { kind: 'hold' }])).toEqual(
+      illegal(1, { code: 'cardAlreadyChosen' }),
+    );
+    // The card is still in the hand while the draft plays it: legalOrders says which it is.
+    const legal = legalOrders(sc, G, 'CHN', [{ kind: 'card', card }]);
+    expectRefused(legal, 'card', { code: 'cardAlreadyChosen' }, { card });
+    expect(legal.refused).not.toContainEqual(expect.objectContaining({ reason: { code: 'notInHand' } }));
   });
 
   it('a card dearer than the budget is refused with notEnoughCapital need/have', () => {

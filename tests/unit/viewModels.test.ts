@@ -3,7 +3,9 @@
  * its own view only. The panels render exactly these, so these tests are what a
  * person at the seat would read.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { playToEnd } from '../../src/bots/play.js';
 import { decide, submitOrders } from '../../src/game/actions.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
@@ -12,13 +14,17 @@ import { playerView } from '../../src/game/view.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { theatreModels, relationGroups } from '../../src/view/boardModel.js';
 import { crisisModel, handModel, headlineModel } from '../../src/view/cardModel.js';
+import { effectsText } from '../../src/view/effectText.js';
 import { logSentence } from '../../src/view/logText.js';
-import { roundDate } from '../../src/view/names.js';
+import { cardTitle, roundDate } from '../../src/view/names.js';
 import { builderModel, orderText, theatreOrder } from '../../src/view/orderModel.js';
 import { revealModel } from '../../src/view/revealModel.js';
 import { agendaModel, objectiveModels, seatStatus } from '../../src/view/seatModel.js';
 import { trackModels } from '../../src/view/trackModel.js';
-import { playRandomGame } from '../helpers/play.js';
+import { CHAT } from '../../src/view/text/en-chat.js';
+import { HANDOVER_TEXT, possessive } from '../../src/view/text/en-game.js';
+import { monthName } from '../../src/view/text/en-screens.js';
+import { playRandomGame, randomPolicies } from '../helpers/play.js';
 import { realScenario } from '../helpers/scenarios.js';
 import { tinyScenario } from '../helpers/tinyScenario.js';
 
@@ -41,7 +47,7 @@ describe('the prompt and who the round waits for', () => {
     expect(china.phase).toBe('othersDeciding');
     expect(china.prompt).toBe('Russia and North Korea are deciding');
     expect(china.waitingFor).toBe('Waiting for Russia and North Korea…');
-    expect(china.roundLine).toBe('Round 1 of 8 — 2023-09');
+    expect(china.roundLine).toBe('Round 1 of 8 — September 2023');
 
     expect(decide(sc, G, 'RUS', 'open-channel')).toBeNull();
     const decided = seatStatus(sc, playerView(G, 'RUS'), 'RUS');
@@ -76,10 +82,33 @@ describe('the prompt and who the round waits for', () => {
     expect(seatStatus(sc, playerView(G, 'CHN'), 'CHN', queued).phase).toBe('ordersLocked');
   });
 
-  it('dates each round a quarter of a year after the last', () => {
-    expect(roundDate(sc, 1)).toBe('2023-09');
-    expect(roundDate(sc, 3)).toBe('2024-03');
-    expect(roundDate(sc, 5)).toBe('2024-09');
+  it('dates a round by its headline: the top bar and the headline card say the same month, every round', () => {
+    const G = setupState(sc, { seed: 'dates' });
+    const seen: string[] = [];
+    const check = (state: GameState) => {
+      const headline = headlineModel(sc, state.headline!, 'CHN');
+      expect(headline.date).toBe(monthName(sc.headlines.find((h) => h.id === state.headline)!.date));
+      expect(seatStatus(sc, playerView(state, 'CHN'), 'CHN').roundLine).toBe(`Round ${state.round} of ${state.rounds} — ${headline.date}`);
+      expect(roundDate(sc, state.headline)).toBe(headline.date);
+      if (seen.at(-1) !== headline.date) seen.push(headline.date!);
+    };
+    check(G);
+    playToEnd(sc, G, randomPolicies('dates'), { afterAction: (state) => check(state) });
+    // Round 2 opens on a January 2024 headline (the top bar once said December 2023 over it).
+    expect(seen.slice(0, 2)).toEqual(['September 2023', 'January 2024']);
+  });
+
+  it('has headline dates that never run backwards from one round to the next (the timeline and its pools)', () => {
+    const dates = (round: number) =>
+      sc.timeline
+        .filter((entry) => entry.round === round)
+        .flatMap((entry) => ('card' in entry ? [entry.card] : entry.pool))
+        .map((id) => sc.headlines.find((h) => h.id === id)!.date);
+    for (let round = 1; round < sc.rounds; round++) {
+      const latest = dates(round).sort().at(-1)!;
+      const earliest = dates(round + 1).sort()[0]!;
+      expect(earliest >= latest, `round ${round + 1} (${earliest}) after round ${round} (${latest})`).toBe(true);
+    }
   });
 });
 
@@ -158,6 +187,34 @@ describe('the order builder', () => {
     expect(model.closed).toBe('All 3 orders are chosen. Remove one to change your mind.');
     expect(model.chosen.map((c) => c.text)).toEqual(['Hold (+1 Capital)', 'Hold (+1 Capital)', 'Hold (+1 Capital)']);
     expect(model.budget).toBe(5);
+  });
+
+  it('says why no other card can be played when one card is chosen, not that it is missing from the hand', () => {
+    // Cards of 4 Capital out of 5: once one is chosen, the others cannot be paid for.
+    const sc = tinyScenario((input) => {
+      for (const card of input.policies) card.cost = 4;
+    });
+    const G = setupState(sc, { seed: 'builder' });
+    const view = playerView(G, 'CHN');
+    // The hand's first card, whose refusal the rules list first.
+    const [first, ...others] = G.seats.CHN.hand.map((id) => ({ id, title: cardTitle(sc, id) }));
+    const chosen: Order[] = [{ kind: 'card', card: first!.id }];
+    const card = builderModel(sc, view, 'CHN', chosen, null).kinds.find((k) => k.kind === 'card')!;
+    expect(card).toMatchObject({ available: false, reason: 'Needs 4 Capital; 1 left.' });
+    expect(builderModel(sc, view, 'CHN', chosen, 'card').forms!.refused).toEqual([
+      { labels: [first!.title], reason: 'Already one of your orders this round.' },
+      { labels: others.map((c) => c.title), reason: 'Needs 4 Capital; 1 left.' },
+    ]);
+  });
+
+  it('says so when every card in the hand is already among the orders', () => {
+    const sc = tinyScenario((input) => {
+      input.rules.startingHand = 2;
+    });
+    const G = setupState(sc, { seed: 'builder' });
+    const chosen: Order[] = G.seats.CHN.hand.map((card) => ({ kind: 'card', card }));
+    const card = builderModel(sc, playerView(G, 'CHN'), 'CHN', chosen, null).kinds.find((k) => k.kind === 'card')!;
+    expect(card).toMatchObject({ available: false, reason: 'Every card in your hand is already one of your orders.' });
   });
 
   it('answers a theatre picked on the map with the order, or with why not', () => {
@@ -365,5 +422,34 @@ describe('the tracks', () => {
     ]);
     expect(tension.seriesText).toBe('Tension over the game: start 4, round 1 3, now 3');
     expect(trackModels(sc, playerView(G, 'CHN')).find((t) => t.id === 'front')!.rangeText).toBe('(range -5 to +5)');
+  });
+});
+
+describe('words built from names', () => {
+  const sc = realScenario();
+  const say = (entry: Omit<LogEntry, 'round'>) => logSentence(sc, { round: 1, ...entry });
+
+  it('makes a name possessive with an apostrophe alone when it ends in s', () => {
+    expect(possessive('China')).toBe('China’s');
+    expect(possessive('United States')).toBe('United States’');
+    expect(effectsText(sc, [{ shield: 'USA' }], { self: 'chooser' })).toEqual(['None of United States’ relations can fall this round']);
+    expect(effectsText(sc, [{ cancelCards: 'USA' }], { self: 'chooser' })).toEqual(['Cancel United States’ cards this round']);
+    expect(say({ code: 'income', power: 'USA', value: 1 })).toBe('United States’ income rises by 1.');
+    expect(say({ code: 'cancelCards', power: 'CHN', target: 'USA' })).toBe('China cancels United States’ cards this round.');
+    expect(say({ code: 'cardCancelled', power: 'USA', card: 'chn-driving-seat' })).toBe('United States’ card “Driving seat” is cancelled.');
+    expect(HANDOVER_TEXT.body('United States')).toMatch(/^The next turn is United States’\. /);
+    expect(CHAT.controlTeamHint('United States')).toMatch(/^United States’ team talks here/);
+  });
+
+  it('says "secretly and at the same time" only when more than one power decides', () => {
+    const china = headlineModel(sc, 'empty-seat-at-the-armistice', 'CHN').decision!;
+    expect(china.powers).toEqual(['CHN']);
+    expect(china.decidedBy).toBe('China decides.');
+    expect(headlineModel(sc, 'kim-at-vostochny', 'CHN').decision!.decidedBy).toBe('Russia and North Korea decide, secretly and at the same time.');
+  });
+
+  it('never points players to "the article": the scenario and the rules they read were never told of one', () => {
+    expect(JSON.stringify(sc)).not.toMatch(/\barticles?\b(?! \d)/i);
+    expect(readFileSync('docs/RULES.md', 'utf8')).not.toMatch(/\barticles?\b/i);
   });
 });

@@ -6,7 +6,8 @@
  *  start:    play-online (button), start-form, start-power (radio, value = power id), start-hotseat (checkbox per power, value = power id),
  *            start-seed (input), start-game (button), resume-game (button), discard-save (button), open-rules (button),
  *            run-exercise (the link to Control's create-exercise form)
- *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand, objectives, log,
+ *  game:     game-screen, map (the map's container), prompt, tracks, headline, hand (its cards: li with data-card = card id and
+ *            data-state = playable, unplayable, chosen or idle), objectives, log,
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
  *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner),
@@ -16,7 +17,7 @@
  *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
  *            chat-error, chat-spectator
  *  hand-over: handover, handover-ready (button)
- *  end:      end-screen, ranking, new-game (button)
+ *  end:      end-screen, ranking, new-game (button), end-seed (a read-only input holding the seed), copy-seed (button)
  *  rules:    rules-page (a dialog), close-rules (button)
  *  problem:  problem, problem-action (button)
  *  online:   online-home, create-form, seat-kind (select per power, data-power), create-public (checkbox), create-match
@@ -99,6 +100,8 @@ export interface GameScreen {
 
 export interface EndScreenProps {
   match: Match;
+  /** The seed the match was set up with, to replay it; null when this device never knew it (an online match). */
+  seed: string | null;
   onNewGame(): void;
   onRules(): void;
 }

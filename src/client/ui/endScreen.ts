@@ -8,11 +8,11 @@ import { catalog } from '../../game/catalog.js';
 import { POWERS, type PowerId } from '../../game/powers.js';
 import type { FinalResult, RoundRecord, SeatView } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { optionLabel } from '../../view/names.js';
+import { optionLabel, roundDate } from '../../view/names.js';
 import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
 import { historyCharts, type PairGroup } from '../../view/historyModel.js';
-import { END, monthName } from '../../view/text/en-screens.js';
+import { END } from '../../view/text/en-screens.js';
 import type { EndScreenProps } from './contracts.js';
 import { historyChartsSection } from './historyCharts.js';
 import { el, powerSwatch } from './screenDom.js';
@@ -43,7 +43,14 @@ export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void 
     el(
       'main',
       { class: 'screen end-screen', 'data-testid': 'end-screen' },
-      el('header', { class: 'end-header' }, el('h1', { tabindex: '-1' }, result.war ? END.warTitle : END.title), verdict(result), el('div', { class: 'actions' }, newGame, rules)),
+      el(
+        'header',
+        { class: 'end-header' },
+        el('h1', { tabindex: '-1' }, result.war ? END.warTitle : END.title),
+        verdict(result),
+        el('div', { class: 'actions' }, newGame, rules),
+        props.seed ? seedLine(props.seed) : null,
+      ),
       ranking(result, humans),
       agendas(sc, view, result),
       historyChartsSection(historyCharts(sc, view.history, KEY_PAIRS), { title: END.chartsTitle, relationsTitle: END.relationsTitle }),
@@ -53,6 +60,29 @@ export function renderEndScreen(root: HTMLElement, props: EndScreenProps): void 
   root.ownerDocument.title = `${result.war ? END.warTitle : END.title} — Triangles`;
   // The screen changed under the person's feet: put them at its top.
   root.querySelector<HTMLElement>('h1')?.focus();
+}
+
+/** The seed, to be copied and typed into a new game's start screen to replay this one. */
+function seedLine(seed: string): HTMLElement {
+  const input = el('input', { id: 'end-seed', class: 'text-input seed-value', type: 'text', readonly: true, value: seed, 'data-testid': 'end-seed', 'aria-describedby': 'end-seed-hint' });
+  const status = el('span', { class: 'hint', role: 'status' });
+  const copy = el('button', { type: 'button', class: 'button', 'data-testid': 'copy-seed' }, END.copySeed);
+  // The clipboard API exists only on secure pages (not a server reached by its LAN address): then the seed is selected for the keyboard.
+  const selected = () => {
+    input.select();
+    status.textContent = END.seedSelected;
+  };
+  copy.addEventListener('click', () => {
+    if (!navigator.clipboard) return selected();
+    navigator.clipboard.writeText(seed).then(() => (status.textContent = END.seedCopied), selected);
+  });
+  return el(
+    'div',
+    { class: 'end-seed' },
+    el('label', { for: 'end-seed' }, END.seedLabel),
+    el('div', { class: 'seed-row' }, input, copy, status),
+    el('p', { id: 'end-seed-hint', class: 'hint' }, END.seedHint),
+  );
 }
 
 function verdict(result: FinalResult): HTMLElement {
@@ -143,7 +173,7 @@ function headlines(sc: Scenario, history: readonly RoundRecord[]): HTMLElement {
           el(
             'h3',
             {},
-            el('span', { class: 'round-tag' }, `${END.roundLong(record.round)} · ${monthName(card.date)}`),
+            el('span', { class: 'round-tag' }, `${END.roundLong(record.round)} · ${roundDate(sc, record.headline)}`),
             ' ',
             card.title,
             card.hypothetical ? el('span', { class: 'badge' }, END.hypothetical) : null,

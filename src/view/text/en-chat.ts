@@ -2,6 +2,7 @@
  * Every word of the chat panel in an online game or a classroom exercise.
  */
 import { CHAT_MAX_LENGTH, type ChatRefusalCode } from '../chatProtocol.js';
+import { possessive } from './en-game.js';
 
 export const CHAT = {
   title: 'Chat',
@@ -19,9 +20,9 @@ export const CHAT = {
   publicHint: 'Everyone at the table and anyone watching reads this.',
   privateHint: (power: string) => `Only you and ${power} read this.`,
   /** In an exercise Control reads every conversation, and the hints say so. */
-  exercisePrivateHint: (power: string) => `Only your team, ${power}'s team and Control read this.`,
+  exercisePrivateHint: (power: string) => `Only your team, ${possessive(power)} team and Control read this.`,
   teamHint: "Only your team's members and Control read this.",
-  controlTeamHint: (power: string) => `${power}'s team talks here: only its members and you read this.`,
+  controlTeamHint: (power: string) => `${possessive(power)} team talks here: only its members and you read this.`,
   controlPairHint: (a: string, b: string) => `${a} and ${b} talk here: only their teams and you read this.`,
   unread: (count: number) => `${count} new`,
   unreadLabel: (count: number) => `${count} unread ${count === 1 ? 'message' : 'messages'}`,

@@ -20,6 +20,11 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
+/** "China’s", "United States’": a name ending in s takes the apostrophe alone. */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}
+
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -85,7 +90,7 @@ export const CARD_TEXT = {
   hypothetical: 'Hypothetical',
   hypotheticalHelp: 'This card imagines what might have happened next; it is not history.',
   effect: 'Effect',
-  decidedBy: (names: readonly string[]) => `${listText(names)} ${names.length === 1 ? 'decides' : 'decide'}, secretly and at the same time.`,
+  decidedBy: (names: readonly string[]) => (names.length === 1 ? `${names[0]} decides.` : `${listText(names)} decide, secretly and at the same time.`),
   outcomeAll: (label: string) => `If all choose “${label}”`,
   outcomeAny: (label: string) => `If anyone chooses “${label}”`,
   question: 'To discuss',
@@ -131,6 +136,7 @@ export const ORDER_TEXT = {
   aidHint: 'How much Capital to give, to whom:',
   pickOnMap: 'or pick a theatre on the map',
   refusedHeading: 'Not possible now',
+  everyCardChosen: 'Every card in your hand is already one of your orders.',
   // Orders in words, shared by the builder, the reveal and the debrief.
   engage: (target: string) => `Engage ${target}`,
   pressure: (target: string) => `Pressure ${target}`,
@@ -196,7 +202,6 @@ export const REVEAL_TEXT = {
 export const EFFECT_TEXT = {
   you: 'you',
   your: 'your',
-  possessive: (name: string) => `${name}’s`,
   theTarget: 'the target',
   theChooser: 'the chooser',
   track: (track: string, delta: number) => `${track} ${signed(delta)}`,
@@ -227,7 +232,7 @@ export const LOG_TEXT = {
   summit: (p: string, t: string) => `Summit: ${p} and ${t} engaged each other.`,
   relation: (p: string, t: string, delta: number) =>
     `${p}–${t} relations ${delta > 0 ? 'improve' : 'worsen'} by ${Math.abs(delta)}.`,
-  shieldHeld: (p: string, t: string) => `${p}’s shield holds: its relation with ${t} does not fall.`,
+  shieldHeld: (p: string, t: string) => `${possessive(p)} shield holds: its relation with ${t} does not fall.`,
   track: (track: string, delta: number, by: string | null) =>
     `${track} ${delta > 0 ? 'rises' : 'falls'} by ${Math.abs(delta)}${by ? ` (${by})` : ''}.`,
   war: (by: string | null) => `War breaks out on the Korean peninsula${by ? `; ${by} pushed the region over the edge` : ''}.`,
@@ -238,16 +243,16 @@ export const LOG_TEXT = {
   withdraw: (p: string, theatre: string) => `${p} withdraws a force from ${theatre}.`,
   card: (p: string, card: string) => `${p} plays “${card}”.`,
   cardOn: (p: string, card: string, t: string) => `${p} plays “${card}” on ${t}.`,
-  cardCancelled: (p: string, card: string) => `${p}’s card “${card}” is cancelled.`,
-  cancelCards: (p: string, t: string) => `${p} cancels ${t}’s cards this round.`,
-  shield: (p: string) => `None of ${p}’s relations can fall this round.`,
+  cardCancelled: (p: string, card: string) => `${possessive(p)} card “${card}” is cancelled.`,
+  cancelCards: (p: string, t: string) => `${p} cancels ${possessive(t)} cards this round.`,
+  shield: (p: string) => `None of ${possessive(p)} relations can fall this round.`,
   capital: (p: string, delta: number) => `${p} ${delta >= 0 ? 'gains' : 'loses'} ${Math.abs(delta)} Capital.`,
-  income: (p: string, delta: number) => `${p}’s income ${delta >= 0 ? 'rises' : 'falls'} by ${Math.abs(delta)}.`,
+  income: (p: string, delta: number) => `${possessive(p)} income ${delta >= 0 ? 'rises' : 'falls'} by ${Math.abs(delta)}.`,
   vp: (p: string, delta: number) => `${p} ${delta >= 0 ? 'gains' : 'loses'} ${plural(Math.abs(delta), 'victory point', 'victory points')}.`,
   forces: (p: string, delta: number, theatre: string) =>
     delta >= 0 ? `${plural(delta, `${p} force arrives`, `${p} forces arrive`)} at ${theatre}.` : `${plural(-delta, `${p} force leaves`, `${p} forces leave`)} ${theatre}.`,
   covertArrival: (theatre: string) => `Unknown units arrive at ${theatre}.`,
-  reserve: (p: string, delta: number) => `${p}’s reserve ${delta >= 0 ? 'grows' : 'shrinks'} by ${Math.abs(delta)}.`,
+  reserve: (p: string, delta: number) => `${possessive(p)} reserve ${delta >= 0 ? 'grows' : 'shrinks'} by ${Math.abs(delta)}.`,
   revealed: (p: string, n: number, theatre: string) => `Revealed: ${plural(n, `${p} unit`, `${p} units`)} at ${theatre}.`,
   crisis: (title: string) => `Crisis: ${title}.`,
   scored: (p: string, n: number) => `${p} scores ${plural(n, 'point', 'points')}.`,
@@ -268,7 +273,7 @@ export const LOG_TEXT = {
 
 export const HANDOVER_TEXT = {
   title: (power: string) => `Pass the device to ${power}`,
-  body: (power: string) => `The next turn is ${power}’s. Everyone else, please look away while ${power} plays: its hand and agenda are secret.`,
+  body: (power: string) => `The next turn is ${possessive(power)}. Everyone else, please look away while ${power} plays: its hand and agenda are secret.`,
   ready: (power: string) => `I am ${power} — show my turn`,
 };
 

@@ -77,6 +77,11 @@ export const END = {
   crisis: 'Crisis',
   newGame: 'New game',
   rules: 'Rules',
+  seedLabel: 'This game’s seed',
+  seedHint: 'It decided the headlines drawn, every hand and every secret agenda. Start a new game with this seed (the start screen’s Seed field) to replay the same game.',
+  copySeed: 'Copy',
+  seedCopied: 'Copied.',
+  seedSelected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
 };
 
 export const RULES = {

@@ -102,6 +102,8 @@ export function reasonText(reason: Reason): string {
       return 'Russia and North Korea cannot aid Ukraine.';
     case 'notInHand':
       return 'That card is not in your hand.';
+    case 'cardAlreadyChosen':
+      return 'Already one of your orders this round.';
     case 'cardRequirement':
       return 'The card\'s condition is not met yet.';
     case 'emptyHand':

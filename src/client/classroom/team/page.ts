@@ -219,7 +219,7 @@ class TeamPage {
     if (view.step.kind === 'over') {
       if (this.shown.kind === 'end') return;
       this.leaveScreen();
-      renderEndScreen(this.page.root, { match, onNewGame: () => this.page.onHome(), onRules: () => renderRulesPage(this.page.root) });
+      renderEndScreen(this.page.root, { match, seed: null, onNewGame: () => this.page.onHome(), onRules: () => renderRulesPage(this.page.root) });
       this.shown = { kind: 'end' };
       return;
     }

@@ -7,7 +7,8 @@ import { panel } from './dom.js';
 function card(card: HandCardModel): HTMLElement {
   return el(
     'li',
-    { class: `policy-card ${card.state}`, 'data-card': card.id },
+    // State classes carry the card's prefix, so no other panel's rule (the order list's "chosen") can match them.
+    { class: `policy-card policy-${card.state}`, 'data-card': card.id, 'data-state': card.state },
     el('div', { class: 'policy-head' }, el('h3', { class: 'policy-title' }, card.title), el('span', { class: 'policy-cost' }, card.costText)),
     el('p', { class: 'policy-text' }, card.text),
     card.targets ? el('p', { class: 'policy-targets' }, card.targets) : null,
