@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../src/server/storage/sqlite.js';
 import { botSeatClient, createFullMatch, startMatch, tempDir, testScenarios } from '../helpers/server.js';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
+import { spawnServer, type ServerProcess } from '../../src/cli/serverProcess.js';
 
 describe('crash and restart', () => {
   const data = tempDir();
