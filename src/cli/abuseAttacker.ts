@@ -136,13 +136,13 @@ async function attack(plan: AttackPlan, set: Awaited<ReturnType<typeof setup>>):
   const window: Window = { until: performance.now() + plan.seconds * 1000, stopped: () => stopped };
   const kB = Math.round(plan.junkBytes / 1000);
   const tallies = {
-    junk: newTally('junk drafts', `${plan.junkDrafts} legal drafts, each with a ${kB} kB extra argument, at once`),
-    flood: newTally('draft flood', `${plan.floodDrafts} legal drafts (two alternating) over ${plan.seconds} s`),
-    syncSeat: newTally('sync flood, seat', `${plan.syncsPerSocket} syncs of the junk match from one socket, as its seat with credentials`),
-    syncStranger: newTally('sync flood, stranger', `${plan.syncsPerSocket} syncs of the junk match from one socket, no seat or credentials`),
-    lookups: newTally('code guessing', `GET /api/matches/<guess>, ${plan.lookupsInFlight} at a time, at most ${plan.lookups}`),
-    joins: newTally('join flood', `POST /api/matches/<open match>/join, 4 at a time, at most ${plan.joins}`),
-    chat: newTally('chat, one seat', `${plan.chatSockets} sockets in one seat's chat, ${plan.chatLines} lines over ${plan.seconds} s`),
+    junk: newTally('junk drafts', plan.junkDrafts, `${plan.junkDrafts} legal drafts, each with a ${kB} kB extra argument, at once`),
+    flood: newTally('draft flood', plan.floodDrafts, `${plan.floodDrafts} legal drafts (two alternating) over ${plan.seconds} s`),
+    syncSeat: newTally('sync flood, seat', plan.syncsPerSocket, `${plan.syncsPerSocket} syncs of the junk match from one socket, as its seat with credentials`),
+    syncStranger: newTally('sync flood, stranger', plan.syncsPerSocket, `${plan.syncsPerSocket} syncs of the junk match from one socket, no seat or credentials`),
+    lookups: newTally('code guessing', plan.lookups, `GET /api/matches/<guess>, ${plan.lookupsInFlight} at a time, at most ${plan.lookups}`),
+    joins: newTally('join flood', plan.joins, `POST /api/matches/<open match>/join, 4 at a time, at most ${plan.joins}`),
+    chat: newTally('chat, one seat', plan.chatLines, `${plan.chatSockets} sockets in one seat's chat, ${plan.chatLines} lines over ${plan.seconds} s`),
   };
   const refusedJoins = chatJoins.filter((refusal) => refusal !== null);
   tallies.chat.notes.push(`${chatJoins.length - refusedJoins.length} of ${chatJoins.length} sockets joined the seat's chat before the attacks${refusedJoins.length ? ` (refused: ${refusedJoins.join(', ')})` : ''}`);

@@ -19,6 +19,8 @@ export interface Tally {
   attack: string;
   /** What was sent, in words. */
   what: string;
+  /** The most it was to send (0: not played this run). */
+  planned: number;
   sent: number;
   accepted: number;
   refused: number;
@@ -33,8 +35,8 @@ export interface Tally {
   notes: string[];
 }
 
-export function newTally(attack: string, what: string): Tally {
-  return { attack, what, sent: 0, accepted: 0, refused: 0, reasons: {}, failed: 0, bytes: 0, largest: 0, notes: [] };
+export function newTally(attack: string, planned: number, what: string): Tally {
+  return { attack, what, planned, sent: 0, accepted: 0, refused: 0, reasons: {}, failed: 0, bytes: 0, largest: 0, notes: [] };
 }
 
 function refuse(tally: Tally, reason: string): void {

@@ -258,7 +258,7 @@ function report(r: {
   console.log('\nattacks                    sent  accepted  refused  no answer');
   if (typeof r.tallies === 'string') console.log(`  none counted: ${r.tallies}`);
   else {
-    for (const t of r.tallies) {
+    for (const t of r.tallies.filter((tally) => tally.planned > 0)) {
       const noAnswer = t.sent - t.accepted - t.refused;
       console.log(`  ${t.attack.padEnd(22)} ${String(t.sent).padStart(8)} ${String(t.accepted).padStart(9)} ${String(t.refused).padStart(8)} ${String(noAnswer).padStart(10)}   ${t.what}`);
       const reasons = Object.entries(t.reasons).sort((a, b) => b[1] - a[1]);

@@ -54,6 +54,9 @@ export class NormalPlay {
   private readonly pending = new Map<string, { sentAt: number; phase: Phase }>();
   private readonly rng;
   private endMatch: () => void = () => undefined;
+  /** Resolves when stopped: whatever is still being set up is dropped then. */
+  private readonly halted: Promise<null>;
+  private halt: () => void = () => undefined;
   private onMove: () => void = () => undefined;
 
   constructor(
@@ -63,6 +66,7 @@ export class NormalPlay {
     private readonly thinkMs: number,
   ) {
     this.rng = seedRng(`${seed}-think`);
+    this.halted = new Promise((resolve) => (this.halt = () => resolve(null)));
   }
 
   /** Plays match after match until `stop()`; rejects if a match cannot be set up. */
@@ -76,9 +80,9 @@ export class NormalPlay {
     };
     for (let i = 0; i < MATCHES_AHEAD; i++) openNext();
     while (!this.stopped) {
-      const table = await ahead.shift()!;
+      const table = await Promise.race([ahead.shift()!, this.halted]);
+      if (!table) return;
       openNext();
-      if (this.stopped) return;
       this.matches += 1;
       const over = new Promise<void>((resolve) => (this.endMatch = resolve));
       table.activate();
@@ -98,6 +102,7 @@ export class NormalPlay {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.halt();
     this.endMatch();
     this.sockets.forEach((socket) => socket.close());
     for (const { phase } of this.pending.values()) this.unanswered[phase] += 1;
@@ -115,8 +120,11 @@ export class NormalPlay {
     let active = false;
     let finished: () => void;
     const over = new Promise<void>((resolve) => (finished = resolve));
-    const played = seats.map((seat) => this.playSeat(matchID, seat, () => active, finished));
-    await Promise.all(played.map((p) => p.synced));
+    // The match is over once every seat has seen it end: the last mover's own update may come after another seat's.
+    let seatsOver = 0;
+    const played = seats.map((seat) => this.playSeat(matchID, seat, () => active, () => ++seatsOver === seats.length && finished(), () => finished()));
+    // A socket closed while it connects tells nobody: stopping must not wait for it.
+    await Promise.race([Promise.all(played.map((p) => p.synced)), this.halted]);
     return {
       activate: () => {
         active = true;
@@ -126,16 +134,21 @@ export class NormalPlay {
     };
   }
 
-  /** One seat; it moves only while `active()`, and calls `over` when the game ends or its socket is lost. */
-  private playSeat(matchID: string, seat: Seat, active: () => boolean, over: () => void) {
+  /** One seat; it moves only while `active()`, calls `over` once when it sees the game end, and `lost` if its socket is. */
+  private playSeat(matchID: string, seat: Seat, active: () => boolean, over: () => void, lost: () => void) {
     const key = `${matchID}/${seat.playerID}`;
     let actedFor = '';
+    let seenOver = false;
     let latest: SeenState<SeatView> | null = null;
     const act = () => {
       const state = latest;
       if (!state || this.stopped || !active()) return;
       const view = state.G;
-      if (state.ctx.gameover !== undefined) return over();
+      if (state.ctx.gameover !== undefined) {
+        if (!seenOver) over();
+        seenOver = true;
+        return;
+      }
       const step = stepKey(view);
       if (actedFor === step || !awaiting(view).includes(seat.power)) return;
       actedFor = step;
@@ -162,7 +175,7 @@ export class NormalPlay {
       onError: (message) => {
         if (this.stopped) return;
         this.errors.push(message);
-        if (socket.disconnected) over();
+        if (socket.disconnected) lost();
       },
     });
     this.sockets.add(socket);
