@@ -235,11 +235,15 @@ function report(r: {
 
   console.log('\nserver');
   const stayedUp = !died && r.up?.ok === true;
-  const lastLines = (text: string) => text.trim().split('\n').slice(-3).map((l) => `    | ${l.slice(0, 160)}`).join('\n');
+  // What the server said that matters (a fatal error, warnings), each kind once; else its last lines.
+  const lines = r.server.output().trim().split('\n');
+  const notable = [...new Set(lines.filter((line) => /FATAL|Error|Warning/.test(line)).map((line) => line.slice(0, 160)))].slice(0, 4);
+  const quote = (shown: string[]) => shown.map((line) => `    | ${line.slice(0, 160)}`).join('\n');
   const since = (at: number) => `${((at - r.attackStart) / 1000).toFixed(1)} s after the attacks began`;
   const asked = r.up ? `GET /api/scenarios ${since(r.up.at)} (the attacker's last answers in): ${r.up.detail}` : 'not asked whether it answers: it was gone';
   console.log(`  stayed up: ${stayedUp ? 'yes' : 'NO'}; ${asked}`);
-  if (died) console.log(`  it ${died.how} ${since(died.atMs)}; its last output:\n${lastLines(r.server.output())}`);
+  if (died) console.log(`  it ${died.how} ${since(died.atMs)}; it said:\n${quote(notable.length ? notable : lines.slice(-3))}`);
+  else if (notable.length) console.log(`  it logged:\n${quote(notable)}`);
   const beforeRss = r.before?.rssMb ?? NaN;
   const peakRss = r.peak?.hwmMb ?? NaN;
   console.log(`  memory: RSS ${beforeRss.toFixed(0)} MB before the attacks, peak (VmHWM) ${peakRss.toFixed(0)} MB, ${r.peak && !died ? `${r.peak.rssMb.toFixed(0)} MB at the end` : 'last read before it died'}`);
