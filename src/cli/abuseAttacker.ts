@@ -156,7 +156,7 @@ async function attack(plan: AttackPlan, set: Awaited<ReturnType<typeof setup>>):
   await Promise.all([
     junkSent,
     draftFlood(flood, plan.floodDrafts, window, tallies.flood),
-    // The syncs come once the junk is in: each then reads and sends the junk-laden log.
+    // The syncs come once the junk is sent: each then reads and sends the junk-laden log.
     junkSent.then(() => syncFlood(syncSockets[0]!, junk.matchID, seat, plan.syncsPerSocket, window, tallies.syncSeat)),
     junkSent.then(() => syncFlood(syncSockets[1]!, junk.matchID, null, plan.syncsPerSocket, window, tallies.syncStranger)),
     codeGuessing(http.request, seedRng(`${plan.seed}-codes`), plan.lookupsInFlight, plan.lookups, window, tallies.lookups),
