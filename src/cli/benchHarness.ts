@@ -97,10 +97,20 @@ export interface SeatSocketEvents<G> {
 /**
  * One raw socket.io client of a match's seat (playerID null: a spectator), syncing as
  * boardgame.io's client does; `synced` resolves on the first sync, or on a failure, so a
- * socket that cannot connect does not hold up others.
+ * socket that cannot connect does not hold up others. `connect` adds socket.io-client
+ * options (bench:abuse: the attacker's own source address, a parser that skips decoding).
  */
-export function seatSocket<G>(base: string, matchID: string, playerID: string | null, credentials: string | undefined, numPlayers: number, label: string, events: SeatSocketEvents<G>): { socket: Socket; synced: Promise<void> } {
-  const socket = io(`${base}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false });
+export function seatSocket<G>(
+  base: string,
+  matchID: string,
+  playerID: string | null,
+  credentials: string | undefined,
+  numPlayers: number,
+  label: string,
+  events: SeatSocketEvents<G>,
+  connect: Record<string, unknown> = {},
+): { socket: Socket; synced: Promise<void> } {
+  const socket = io(`${base}/triangles`, { transports: ['websocket'], forceNew: true, reconnection: false, ...connect });
   const synced = new Promise<void>((resolve) => ['sync', 'connect_error', 'disconnect'].forEach((event) => socket.once(event, () => resolve())));
   socket.on('sync', (_id: string, info: { state: SeenState<G> }) => events.onState(info.state, null));
   socket.on('update', (_id: string, state: SeenState<G>, log?: LogEntry[]) => events.onState(state, { log }));

@@ -12,7 +12,7 @@ import { hook, openBrowser, screenshot, type Session } from './browser.js';
 import { createMatch, takeSeat } from './gameServer.js';
 import { actByClicking, buildOrders, nextMoment } from './play.js';
 import { tempDir } from '../helpers/server.js';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
+import { spawnServer, type ServerProcess } from '../../src/cli/serverProcess.js';
 import { LOBBY } from '../../src/view/text/en-lobby.js';
 import { ORDER_TEXT } from '../../src/view/text/en-game.js';
 

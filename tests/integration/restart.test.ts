@@ -13,7 +13,7 @@ import { awaiting, stepKey } from '../../src/game/actions.js';
 import type { SeatView } from '../../src/game/types.js';
 import { openStorage } from '../../src/server/storage/open.js';
 import { botSeatClient, createFullMatch, startMatch, tempDir, testScenarios, type Seat } from '../helpers/server.js';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
+import { spawnServer, type ServerProcess } from '../../src/cli/serverProcess.js';
 import { TEST_DATABASE_URL, uniqueName } from '../helpers/services.js';
 import { until } from '../helpers/until.js';
 

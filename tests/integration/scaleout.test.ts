@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, botSeatClient, createFullMatch, startMatch, testScenarios } from '../helpers/server.js';
-import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
+import { spawnServer, type ServerProcess } from '../../src/cli/serverProcess.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from '../helpers/services.js';
 
 describe('two processes on PostgreSQL and Redis', () => {
