@@ -70,6 +70,8 @@ export interface ServerOptions {
   tablePrefix?: string;
   /** For tests: the round timer's clock and alarms, moved by hand (default: the real ones). */
   roundClock?: RoundClock;
+  /** For tests: wraps the store boardgame.io's master reads and writes, to hold its answers and make a race happen every time. */
+  wrapMasterStore?: (store: MatchStore) => MatchStore;
 }
 
 export interface RunningServer {
@@ -120,6 +122,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
     },
   });
 
+  const masterStore = options.wrapMasterStore?.(observed) ?? observed;
+
   const transport = new bgio.SocketIO({
     ...(pubSub ? { pubSub } : {}),
     socketOpts: {
@@ -133,7 +137,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   });
   const server = bgio.Server({
     games: [game],
-    db: observed,
+    db: masterStore,
     transport,
     origins: config.origins,
     authenticateCredentials: authenticateSeat as never,
@@ -143,7 +147,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const pubSubOf = () => (transport as unknown as { pubSub: { publish(channel: string, payload: unknown): void } }).pubSub;
   // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
   const masterFor = (matchID: string) =>
-    new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
+    new bgio.Master(processedGame, masterStore, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
   // The server's own moves (bots, exercise timers) are queued with the match's socket moves, so the two never interleave.
   const moveAsServer = (matchID: string, playerID: string, move: { type: string; args: unknown[] }, stateID: number, who: string) =>
     (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {
