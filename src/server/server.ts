@@ -113,9 +113,9 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
           clock?.poke(matchID);
         };
       }
-      // boardgame.io writes back the whole match record it read before a move or a
-      // (dis)connection, over whatever the lobby changed in between (a seat taken, a
-      // player marked away). Only what it changes is merged, in turn with the lobby's changes.
+      // boardgame.io writes back the whole match record it read before the move that ended
+      // the game, over whatever the lobby changed in between (a seat taken, a player marked
+      // away, a seat connected). Only the result is merged, in turn with the lobby's changes.
       if (prop === 'setMetadata') return (matchID: string, metadata: Server.MatchData) => lobby!.change(matchID, (current) => mergeFromMaster(current, metadata));
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
