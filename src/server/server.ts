@@ -70,6 +70,8 @@ export interface ServerOptions {
   tablePrefix?: string;
   /** For tests: the round timer's clock and alarms, moved by hand (default: the real ones). */
   roundClock?: RoundClock;
+  /** For tests: wraps the store boardgame.io's master reads and writes, to hold its answers and make a race happen every time. */
+  wrapMasterStore?: (store: MatchStore) => MatchStore;
 }
 
 export interface RunningServer {
@@ -111,14 +113,16 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
           clock?.poke(matchID);
         };
       }
-      // boardgame.io writes back the whole match record it read before a move or a
-      // (dis)connection, over whatever the lobby changed in between (a seat taken, a
-      // player marked away). Only what it changes is merged, in turn with the lobby's changes.
+      // boardgame.io writes back the whole match record it read before the move that ended
+      // the game, over whatever the lobby changed in between (a seat taken, a player marked
+      // away, a seat connected). Only the result is merged, in turn with the lobby's changes.
       if (prop === 'setMetadata') return (matchID: string, metadata: Server.MatchData) => lobby!.change(matchID, (current) => mergeFromMaster(current, metadata));
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+
+  const masterStore = options.wrapMasterStore?.(observed) ?? observed;
 
   const transport = new bgio.SocketIO({
     ...(pubSub ? { pubSub } : {}),
@@ -133,7 +137,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   });
   const server = bgio.Server({
     games: [game],
-    db: observed,
+    db: masterStore,
     transport,
     origins: config.origins,
     authenticateCredentials: authenticateSeat as never,
@@ -143,7 +147,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions):
   const pubSubOf = () => (transport as unknown as { pubSub: { publish(channel: string, payload: unknown): void } }).pubSub;
   // A master per move, as boardgame.io's transport makes one: its broadcasts go to that match's channel.
   const masterFor = (matchID: string) =>
-    new bgio.Master(processedGame, observed, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
+    new bgio.Master(processedGame, masterStore, { send: () => undefined, sendAll: (payload) => pubSubOf().publish(`MATCH-${matchID}`, payload) }, botAuth(botKey));
   // The server's own moves (bots, exercise timers) are queued with the match's socket moves, so the two never interleave.
   const moveAsServer = (matchID: string, playerID: string, move: { type: string; args: unknown[] }, stateID: number, who: string) =>
     (transport as unknown as { getMatchQueue(id: string): { add(fn: () => Promise<unknown>): Promise<unknown> } }).getMatchQueue(matchID).add(async () => {

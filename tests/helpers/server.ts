@@ -17,8 +17,7 @@ import { DEFAULT_SCENARIO } from '../../src/scenario/defaultScenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { ServerConfig } from '../../src/server/config.js';
 import type { Limits, Rate } from '../../src/server/limits.js';
-import type { RoundClock } from '../../src/server/bots/roundClock.js';
-import { startServer, type RunningServer } from '../../src/server/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.js';
 import { realScenario } from './scenarios.js';
 
 let scenarioCache: Map<string, Scenario> | null = null;
@@ -38,8 +37,8 @@ export const OPEN_LIMITS: Partial<Limits> = { create: lots, join: lots, lookup: 
 /** The same for chat: a test's Control sends many statements and mutes from one seat. */
 export const OPEN_CHAT_LIMITS: Rate = { burst: 100, perMinute: 100 };
 
-export async function startTestServer(overrides: Partial<ServerConfig> & { chatLimits?: Rate; tablePrefix?: string; roundClock?: RoundClock } = {}): Promise<RunningServer> {
-  const { limits, chatLimits, tablePrefix, roundClock, ...config } = overrides;
+export async function startTestServer(overrides: Partial<ServerConfig> & { chatLimits?: Rate } & Pick<ServerOptions, 'tablePrefix' | 'roundClock' | 'wrapMasterStore'> = {}): Promise<RunningServer> {
+  const { limits, chatLimits, tablePrefix, roundClock, wrapMasterStore, ...config } = overrides;
   return startServer(
     {
       port: 0,
@@ -52,7 +51,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> & { chatL
       ...config,
       limits: { ...limits, ...(chatLimits ? { chat: chatLimits } : {}) },
     },
-    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(tablePrefix ? { tablePrefix } : {}), ...(roundClock ? { roundClock } : {}) },
+    { scenarios: testScenarios(), defaultScenario: DEFAULT_SCENARIO, log: () => undefined, ...(tablePrefix ? { tablePrefix } : {}), ...(roundClock ? { roundClock } : {}), ...(wrapMasterStore ? { wrapMasterStore } : {}) },
   );
 }
 

@@ -13,12 +13,12 @@ export async function until<T>(what: string | (() => string), check: () => T | n
 }
 
 /** The same for a check that reads (the store, an API): one read at a time. */
-export async function untilAsync<T>(what: string, check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+export async function untilAsync<T>(what: string | (() => string), check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -17,7 +17,7 @@ import { tableNames } from '../../src/server/storage/schema.js';
 import { SqliteStorage } from '../../src/server/storage/sqlite.js';
 import { StaleStateError } from '../../src/server/storage/staleState.js';
 import type { MatchStore } from '../../src/server/storage/types.js';
-import { TEST_DATABASE_URL, uniqueName } from '../helpers/services.js';
+import { dropTables, TEST_DATABASE_URL, uniqueName } from '../helpers/services.js';
 import { newMatch, nextMove } from '../helpers/storedMatch.js';
 
 /** One isolated database: `connect` opens another connection to it, `drop` removes it. */
@@ -33,17 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
-
-async function dropTables(prefix: string): Promise<void> {
-  const { matches, log, chat } = tableNames(prefix);
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP TABLE IF EXISTS ${matches}, ${log}, ${chat}`);
-  } finally {
-    await admin.end();
-  }
-}
 
 const ADAPTERS: [string, () => TestDatabase][] = [
   ['SQLite', () => {

@@ -63,15 +63,12 @@ export function lobbyOf(metadata: Server.MatchData | undefined): LobbyInfo | nul
 
 /**
  * What boardgame.io's master may change in a match record: the result when the game
- * ends, and whether each seat is connected. The rest of the record is the lobby's; the
- * master's copy of it may be older than the stored one.
+ * ends. The rest of the record is the lobby's, and the master's copy of it may be older
+ * than the stored one: its seats' connection flags were read before the move, so they
+ * are never taken (who is connected is recorded seat by seat, presence.ts).
  */
 export function mergeFromMaster(current: Server.MatchData, fromMaster: Server.MatchData): void {
   if (fromMaster.gameover !== undefined && fromMaster.gameover !== null) current.gameover = fromMaster.gameover;
-  for (const [id, player] of Object.entries(fromMaster.players)) {
-    const stored = current.players[Number(id)];
-    if (stored && player.isConnected !== undefined) stored.isConnected = player.isConnected;
-  }
 }
 
 export function playerOf(metadata: Server.MatchData, power: PowerId): Server.PlayerMetadata | undefined {

@@ -149,15 +149,27 @@ export class LobbyService {
     });
   }
 
-  /** Mark seats away or back (the presence tracker calls this). */
-  async setAway(matchID: string, power: PowerId, away: boolean): Promise<void> {
+  /**
+   * Record whether a seat's people are connected: that seat's flag alone, changed in turn
+   * with every other change to the match. People who connect take their seat back from
+   * its bot. (The presence tracker calls this.)
+   */
+  async setConnected(matchID: string, power: PowerId, connected: boolean): Promise<void> {
+    await this.change(matchID, (metadata) => {
+      const player = playerOf(metadata, power);
+      if (!player) return;
+      player.isConnected = connected;
+      if (connected) metadata.triangles.away = metadata.triangles.away.filter((p) => p !== power);
+    });
+  }
+
+  /** Hand a seat whose people left to its bot, unless they are connected again, here or on another process (the presence tracker calls this). */
+  async handToBot(matchID: string, power: PowerId): Promise<void> {
     await this.change(matchID, (metadata) => {
       const info = metadata.triangles;
       // An exercise's team is never handed to a bot: when time is up, Control's timer locks in its draft.
-      if (info.exercise) return;
-      const listed = info.away.includes(power);
-      if (away && !listed && info.started && isTaken(metadata, power)) info.away.push(power);
-      if (!away && listed && isTaken(metadata, power)) info.away = info.away.filter((p) => p !== power);
+      if (info.exercise || playerOf(metadata, power)?.isConnected) return;
+      if (!info.away.includes(power) && info.started && isTaken(metadata, power)) info.away.push(power);
     });
   }
 

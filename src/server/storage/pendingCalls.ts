@@ -1,7 +1,7 @@
 /**
  * The store's calls still running, so a shutdown can wait for them before the store
- * closes: when the sockets drop, boardgame.io reads each seat's match record and
- * writes it back marked disconnected, and a move it had begun is still being stored.
+ * closes: when the sockets drop, each seat is recorded as disconnected (presence.ts),
+ * and a move boardgame.io had begun is still being stored.
  * Closing the store under those writes would lose them (or log errors for them).
  */
 import type { MatchStore } from './types.js';
