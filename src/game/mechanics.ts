@@ -7,12 +7,11 @@ import type { Scenario } from '../scenario/schema.js';
 import { pairKey, type PowerId } from './powers.js';
 import type { LogEntry, Stack, Table, TrackId } from './types.js';
 
-export const TRACK_RANGE: Record<TrackId, readonly [number, number]> = {
-  tension: [0, 10],
-  polarisation: [0, 10],
-  front: [-5, 5],
-  capability: [0, 10],
-};
+/**
+ * The relation scale, from hostile to allied. Fixed for every scenario, unlike the
+ * tracks' ranges (rules.trackRange): the screens draw and name each of its steps.
+ */
+export const RELATION_RANGE = [-3, 3] as const;
 
 const clamp = (value: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, value));
 
@@ -27,7 +26,7 @@ export function log(G: Table, entry: Omit<LogEntry, 'round'>): void {
 export function changeTrack(G: Table, sc: Scenario, track: TrackId, delta: number, source: PowerId | null): void {
   if (delta === 0 || G.war) return;
   const before = G.tracks[track];
-  const after = clamp(before + delta, TRACK_RANGE[track]);
+  const after = clamp(before + delta, sc.rules.trackRange[track]);
   if (after === before) return;
   G.tracks[track] = after;
   log(G, { code: 'track', track, value: after - before, ...(source ? { power: source } : {}) });
@@ -51,7 +50,7 @@ export function changeRelation(G: Table, a: PowerId, b: PowerId, delta: number):
     return;
   }
   const key = pairKey(a, b);
-  const after = clamp(G.relations[key] + delta, [-3, 3]);
+  const after = clamp(G.relations[key] + delta, RELATION_RANGE);
   if (after === G.relations[key]) return;
   log(G, { code: 'relation', power: a, target: b, value: after - G.relations[key] });
   G.relations[key] = after;

@@ -67,19 +67,19 @@ function resolveDiplomacy(G: Table, sc: Scenario, all: Placed[]): void {
     const crossBloc = cat.bloc(power) !== cat.bloc(order.target);
     if (crossBloc) changeTrack(G, sc, 'polarisation', pol.crossEngage, power);
     if (!mutual) {
-      changeRelation(G, power, order.target, 1);
+      changeRelation(G, power, order.target, sc.rules.relationSteps.engage);
       continue;
     }
     const key = [power, order.target].sort().join('+');
     if (summits.has(key)) continue;
     summits.add(key);
     log(G, { code: 'summit', power, target: order.target });
-    changeRelation(G, power, order.target, 2);
+    changeRelation(G, power, order.target, sc.rules.relationSteps.summit);
     if (!crossBloc) changeTrack(G, sc, 'polarisation', pol.blocSummit, power);
   }
   for (const { power, order } of all) {
     if (order.kind !== 'pressure') continue;
-    changeRelation(G, power, order.target, -1);
+    changeRelation(G, power, order.target, sc.rules.relationSteps.pressure);
     if (cat.bloc(power) !== cat.bloc(order.target)) changeTrack(G, sc, 'polarisation', pol.crossPressure, power);
   }
 }
@@ -96,11 +96,11 @@ function resolveAidAndSanctions(G: Table, sc: Scenario, all: Placed[]): void {
       continue;
     }
     receiveAid(G, power, order.target, order.amount);
-    if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(G, power, order.target, 1);
+    if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(G, power, order.target, sc.rules.relationSteps.aid);
   }
   for (const { power, order } of all) {
     if (order.kind !== 'pressure') continue;
-    changeCapital(G, order.target, -1);
+    changeCapital(G, order.target, -sc.rules.sanction);
     log(G, { code: 'sanction', power, target: order.target });
   }
   changeTrack(G, sc, 'front', -Math.floor(toUkraine / sc.rules.ukraineAidPerFront), null);
@@ -122,8 +122,8 @@ function resolveMilitary(G: Table, sc: Scenario, all: Placed[]): void {
       G.powers[power].reserve += 1;
       log(G, { code: 'build', power });
     } else {
-      changeTrack(G, sc, 'capability', 1, power);
-      changeTrack(G, sc, 'tension', 1, power);
+      changeTrack(G, sc, 'capability', sc.rules.missileTest.capability, power);
+      changeTrack(G, sc, 'tension', sc.rules.missileTest.tension, power);
     }
   }
 }
@@ -146,12 +146,12 @@ function resolvePosture(G: Table, sc: Scenario, all: Placed[]): void {
   const hostileHere = (power: PowerId, theatre: string) =>
     POWERS.some((q) => q !== power && forcesIn(G, theatre, q) > 0 && relation(G, power, q) <= sc.rules.hostileRelation);
   for (const { power, order } of all) {
-    if (order.kind === 'deploy' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', 1, power);
-    if (order.kind === 'withdraw' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', -1, power);
+    if (order.kind === 'deploy' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    if (order.kind === 'withdraw' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', -sc.rules.postureTension, power);
     if (G.war) return;
   }
   const atFront = POWERS.reduce((sum, p) => sum + forcesIn(G, sc.rules.frontTheatre, p), 0);
-  changeTrack(G, sc, 'front', Math.sign(atFront - sc.rules.frontResistance), null);
+  changeTrack(G, sc, 'front', Math.sign(atFront - sc.rules.frontResistance) * sc.rules.frontDrift, null);
 }
 
 /**

@@ -162,8 +162,8 @@ describe('Normal keeps clear of war', () => {
 describe('bots weigh every gift to Ukraine that moves the Front further', () => {
   it('offers aid to Ukraine up to one Front step Capital by Capital, then in whole Front steps as far as the Capital goes', () => {
     const G = setupState(sc, { seed: 'front-steps' });
-    // As much as one aid order may give (orders.ts MAX_AID), so the Capital is not what limits the list.
-    const capital = 10;
+    // As much as one aid order may give, so the Capital is not what limits the list.
+    const capital = sc.rules.maxAid;
     G.powers.USA.capital = capital;
     const amounts = candidateOrders(sc, playerView(G, 'USA'), 'USA', []).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
     const step = sc.rules.ukraineAidPerFront;
