@@ -117,7 +117,10 @@ export function sketchOf(sc: Scenario, view: SeatView): Sketch {
  */
 export function roundClosed(sc: Scenario, s: Sketch): SeatView {
   const v = s.view;
-  const closed: SeatView = { ...v, tracks: { ...v.tracks }, stats: { ...v.stats, roundsAtFront: { ...v.stats.roundsAtFront } }, log: [] };
+  const closed = { ...v };
+  closed.tracks = { ...v.tracks };
+  closed.stats = { aidGiven: v.stats.aidGiven, aidReceivedThisRound: v.stats.aidReceivedThisRound, roundsAtFront: { ...v.stats.roundsAtFront } };
+  closed.log = [];
   closeRound(closed, sc);
   return closed;
 }

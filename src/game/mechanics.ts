@@ -83,8 +83,9 @@ export function stackOf(G: Table, theatre: string, power: PowerId): Stack {
 }
 
 export function forcesIn(G: Table, theatre: string, power: PowerId): number {
-  const s = stackOf(G, theatre, power);
-  return s.open + s.covert;
+  // Read in place (no empty stack made for a power not there): the bots' foresight asks this for every order it weighs.
+  const s = G.forces[theatre]?.[power];
+  return s ? s.open + s.covert : 0;
 }
 
 function mutableStack(G: Table, theatre: string, power: PowerId): Stack {

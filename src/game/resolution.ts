@@ -35,8 +35,7 @@ export function resolveOrders(G: Table, sc: Scenario, revealed: RevealedOrders):
     for (const order of orders) all.push({ power, order });
   }
   log(G, { code: 'reveal' });
-  const steps = [resolveReactions, resolveDiplomacy, resolveAidAndSanctions, resolveMilitary, resolveCards, resolvePosture];
-  for (const step of steps) {
+  for (const step of STEPS) {
     step(G, sc, all);
     if (G.war) return;
   }
@@ -141,18 +140,24 @@ function resolveCards(G: Table, sc: Scenario, all: Placed[]): void {
   }
 }
 
+/** Does a power hostile to this one have forces in the theatre? */
+function hostileHere(G: Table, sc: Scenario, power: PowerId, theatre: string): boolean {
+  return POWERS.some((q) => q !== power && forcesIn(G, theatre, q) > 0 && relation(G, power, q) <= sc.rules.hostileRelation);
+}
+
 /** Standing forces add nothing; moving next to a hostile power alarms, pulling back calms. */
 function resolvePosture(G: Table, sc: Scenario, all: Placed[]): void {
-  const hostileHere = (power: PowerId, theatre: string) =>
-    POWERS.some((q) => q !== power && forcesIn(G, theatre, q) > 0 && relation(G, power, q) <= sc.rules.hostileRelation);
   for (const { power, order } of all) {
-    if (order.kind === 'deploy' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
-    if (order.kind === 'withdraw' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', -sc.rules.postureTension, power);
+    if (order.kind === 'deploy' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    if (order.kind === 'withdraw' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', -sc.rules.postureTension, power);
     if (G.war) return;
   }
   const atFront = POWERS.reduce((sum, p) => sum + forcesIn(G, sc.rules.frontTheatre, p), 0);
   changeTrack(G, sc, 'front', Math.sign(atFront - sc.rules.frontResistance) * sc.rules.frontDrift, null);
 }
+
+/** The steps of resolution after the reveal, in the order the rules give. */
+const STEPS = [resolveReactions, resolveDiplomacy, resolveAidAndSanctions, resolveMilitary, resolveCards, resolvePosture];
 
 /**
  * What a revealed decision does: each chooser's option (once for each power that chose
