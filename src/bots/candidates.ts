@@ -1,6 +1,6 @@
 /**
  * The legal orders a bot weighs: `legalOrders`, with aid cut to the amounts that can
- * matter (one per Capital up to ten would be most of the list and add nothing a
+ * matter (one per Capital up to rules.maxAid would be most of the list and add nothing a
  * smaller gift does not show), and aid to Ukraine also in every larger whole number of
  * Front steps it buys (each moves the Front one step further: a power with Capital to
  * spare that sent only one step's worth would leave its objective to chance).

@@ -1,15 +1,14 @@
 /**
  * How a headline or crisis decision could turn out, seen from one seat: every
- * combination of the deciders' choices, played out on a copy of the view the way
- * the rules reveal a decision (each chooser's option, then the outcomes whose
- * condition holds), and valued for every decider by its public objectives (and, for
+ * combination of the deciders' choices, revealed by the rules on a copy of the view
+ * (src/bots/foresee.ts), and valued for every decider by its public objectives (and, for
  * the seat itself, its own agenda: the others' are secret and the copy has none).
  */
 import { catalog } from '../game/catalog.js';
 import type { PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import type { Decision, Scenario } from '../scenario/schema.js';
-import { foreseeEffects, sketchOf, type Sketch } from './foresee.js';
+import { foreseeDecision, imagine, type Sketch } from './foresee.js';
 import { appraiseAtRoundEnd } from './value.js';
 
 export interface Profile {
@@ -45,14 +44,9 @@ export function outlook(sc: Scenario, view: SeatView): Outlook {
   const { deck, card, powers: deciders } = view.step;
   const decision = decisionOf(sc, deck, card);
   const options = decision.options.map((o) => o.id);
+  const seen = imagine(sc, view);
   const profiles = everyCombination(deciders, options).map((choices) => {
-    const sketch = sketchOf(view);
-    for (const p of deciders) foreseeEffects(sc, sketch, decision.options.find((o) => o.id === choices[p])!.effects, p);
-    const chosen = deciders.map((p) => choices[p]!);
-    for (const outcome of decision.outcomes) {
-      const met = 'allChose' in outcome.when ? chosen.every((c) => c === (outcome.when as { allChose: string }).allChose) : chosen.includes((outcome.when as { anyChose: string }).anyChose);
-      if (met) foreseeEffects(sc, sketch, outcome.effects, undefined);
-    }
+    const sketch = foreseeDecision(sc, seen, decision, choices);
     const values: Partial<Record<PowerId, number>> = {};
     for (const p of deciders) values[p] = appraiseAtRoundEnd(sc, sketch, p);
     return { choices, sketch, values };

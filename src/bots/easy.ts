@@ -12,7 +12,7 @@ import { BOT_SAYS } from '../view/text/en-bots.js';
 import { asked, decisionSeed, seatViewOnly, type Bot, type BotChoice } from './bot.js';
 import { candidateOrders } from './candidates.js';
 import { meanValue, outlook } from './decisionOutlook.js';
-import { copySketch, foreseeOrder, sketchOf } from './foresee.js';
+import { foresee, imagine } from './foresee.js';
 import { optionLabel, orderPhrase } from './rationale.js';
 import { appraiseAtRoundEnd } from './value.js';
 
@@ -35,20 +35,17 @@ function leanWeights(values: readonly number[]): number[] {
 }
 
 function easyOrders(sc: Scenario, view: SeatView, power: PowerId, rng: RngState): Order[] {
-  let sketch = sketchOf(view);
+  const seen = imagine(sc, view);
   const chosen: Order[] = [];
   while (chosen.length < sc.rules.ordersPerRound) {
     const options = candidateOrders(sc, view, power, chosen);
     const kinds = [...new Set(options.map((o) => o.order.kind))];
     const kind = kinds[nextInt(rng, kinds.length)]!;
-    const forms = options.filter((o) => o.order.kind === kind).map((o) => {
-      const next = copySketch(sketch);
-      foreseeOrder(sc, next, power, o.order);
-      return { order: o.order, next, value: appraiseAtRoundEnd(sc, next, power) };
-    });
-    const pick = weightedPick(rng, forms, leanWeights(forms.map((f) => f.value)));
-    chosen.push(pick.order);
-    sketch = pick.next;
+    const forms = options.filter((o) => o.order.kind === kind).map((o) => ({
+      order: o.order,
+      value: appraiseAtRoundEnd(sc, foresee(sc, seen, { [power]: [...chosen, o.order] }), power),
+    }));
+    chosen.push(weightedPick(rng, forms, leanWeights(forms.map((f) => f.value))).order);
   }
   return chosen;
 }

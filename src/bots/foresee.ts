@@ -1,256 +1,126 @@
 /**
- * A bot's one-step lookahead: what its own orders, cards and choices would do to the
- * table, played out on a private copy of its seat's view. The copy keeps the view's
- * shape, so the rules' own `holds` and `objectivePoints` read it unchanged.
+ * A bot's one-step lookahead: what its own orders, or a decision's choices, would do to
+ * the table. It is not worked out here: the rules' own resolution (src/game/resolution.ts)
+ * runs on an imagined copy of the seat's view, so a rule changed there changes the
+ * bots' foresight with it and the bots cannot go on playing an older game.
  *
- * Only the seat's own acts are foreseen; the others' orders are unknown. The copy is
- * shallow where nothing changes, so a bot can afford one per candidate order.
+ * The imagined table is the view with its hidden parts filled neutrally. The others'
+ * orders are unknown, so they give none (not even holds: a hold's Capital would show
+ * as a change the seat's own orders made), unless the caller imagines some (an
+ * engagement answered, for a summit). Covert units whose owner the seat cannot see go
+ * to the first power that could have put them there, so they count at the Front and
+ * in a theatre's posture as the rules count them. Nothing else hidden (hands, agendas,
+ * decks) is read by the resolution.
+ *
+ * A sketch is the table at the end of the round's orders resolution (the Front's drift
+ * included), before the round's close; `roundClosed` closes it, as the rules do before
+ * they score objectives. Each sketch is resolved afresh from the imagined table, so a
+ * plan's orders meet in the rules' fixed order (a shield covers the whole round, a
+ * relation lowered by pressure is hostile when a deployment's posture is judged, aid to
+ * Ukraine adds up across orders) rather than in the order the bot considered them.
  */
-import { catalog } from '../game/catalog.js';
-import { forcesIn, relation, TRACK_RANGE } from '../game/mechanics.js';
-import { POWERS, UKRAINE, pairKey, type PowerId } from '../game/powers.js';
-import type { Order, SeatView, Stack, TrackId } from '../game/types.js';
-import type { Effect, Scenario } from '../scenario/schema.js';
+import { POWERS, type PowerId } from '../game/powers.js';
+import { closeRound, resolveDecision, resolveOrders, type RevealedOrders } from '../game/resolution.js';
+import type { SeatView } from '../game/types.js';
+import type { Decision, Scenario } from '../scenario/schema.js';
+import { covertOwners, forkTable } from './imaginedTable.js';
 
 export interface Sketch {
-  /** A private copy of the view, changed in place by what is foreseen. */
+  /** The imagined table after the foreseen acts: the seat's view, resolved on. */
   view: SeatView;
-  /** Victory points the foreseen acts give each power directly (card and decision effects). */
+  /** Victory points the foreseen acts gave each power outright (card and decision effects), read off the table. */
   vp: Partial<Record<PowerId, number>>;
   war: boolean;
   /** The war was pushed over the edge by this seat's own act. */
   culprit: boolean;
-  /** Something foreseen raised Tension, so it will not ease at the end of the round. */
-  tensionRaised: boolean;
-  /** Capital this seat sends to Ukraine this round. */
-  toUkraine: number;
-  /** This seat played a shield: none of its relations can fall this round. */
-  shielded: boolean;
-  /**
-   * Parts of the view this sketch has already copied, so each is copied only when first
-   * changed (bit i < 6: POWERS[i]'s public record; then the forces, the stats, the flags).
-   */
-  owned: number;
-}
-
-export function sketchOf(view: SeatView): Sketch {
-  return copySketch({ view, vp: {}, war: view.war !== null, culprit: false, tensionRaised: view.roundFx.tensionRaised, toUkraine: 0, shielded: false, owned: 0 });
 }
 
 /**
- * A copy to foresee more on. Tracks and relations, which nearly every act moves, are
- * copied now; the rest is shared with the original until first changed.
+ * The table a seat imagines from its view, built once per decision: every foreseen act
+ * is resolved on a fork of it. Its own copy with a log of its own, so the view is never touched.
  */
-export function copySketch(s: Sketch): Sketch {
+export interface Imagined {
+  /** The view it was imagined from. */
+  readonly view: SeatView;
+  readonly table: SeatView;
+}
+
+export function imagine(sc: Scenario, view: SeatView): Imagined {
+  const viewer = view.viewer;
+  if (!viewer) throw new Error('only a seat can foresee: a spectator has no acts');
+  const table = forkTable(view);
+  table.log = [];
+  for (const theatre in view.unknownForces) {
+    const count = view.unknownForces[theatre]!;
+    if (count === 0) continue;
+    const owner = covertOwners(sc, theatre, viewer)[0]!;
+    const stacks = (table.forces[theatre] ??= {});
+    const stack = (stacks[owner] ??= { open: 0, covert: 0 });
+    stack.covert += count;
+  }
+  table.unknownForces = {};
+  return { view, table };
+}
+
+/** A fork of the imagined table, with a log of its own, for the rules to resolve on. */
+function fork(seen: Imagined): SeatView {
+  const table = forkTable(seen.table);
+  table.log = [];
+  return table;
+}
+
+/** What the rules did on a table, read off it against the view it was imagined from. */
+function sketched(view: SeatView, table: SeatView): Sketch {
+  const vp: Partial<Record<PowerId, number>> = {};
+  for (const p of POWERS) {
+    const gained = table.powers[p].vp - view.powers[p].vp;
+    if (gained !== 0) vp[p] = gained;
+  }
+  const war = table.war !== null;
+  return { view: table, vp, war, culprit: war && table.war!.culprit === table.viewer };
+}
+
+/** Are this round's orders still to be resolved (at the orders step, or before them in a headline's decision)? */
+function ordersToCome(view: SeatView): boolean {
+  return view.step.kind === 'orders' || (view.step.kind === 'decide' && view.step.deck === 'headline');
+}
+
+/** These orders (the seat's own, and any the caller imagines for others) resolved by the rules on the imagined table. */
+export function foresee(sc: Scenario, seen: Imagined, revealed: RevealedOrders): Sketch {
+  const table = fork(seen);
+  resolveOrders(table, sc, revealed);
+  return sketched(seen.view, table);
+}
+
+/** The open decision revealed with these choices, and then, after a headline, the round's orders with none given. */
+export function foreseeDecision(sc: Scenario, seen: Imagined, decision: Decision, choices: Partial<Record<PowerId, string>>): Sketch {
+  const step = seen.table.step;
+  if (step.kind !== 'decide') throw new Error('no decision is open');
+  const table = fork(seen);
+  resolveDecision(table, sc, step.card, decision, choices);
+  if (ordersToCome(table) && !table.war) resolveOrders(table, sc, {});
+  return sketched(seen.view, table);
+}
+
+/** The round as it stands, with nothing more given by anyone: its orders, if still to come, resolved with none. */
+export function sketchOf(sc: Scenario, view: SeatView): Sketch {
+  // The imagined table is used once here: resolved on as it is, without a fork.
+  const { table } = imagine(sc, view);
+  if (ordersToCome(table)) resolveOrders(table, sc, {});
+  return sketched(view, table);
+}
+
+/**
+ * The sketch's table once the round closes (Tension eases if nothing raised it, forces
+ * at the Front count a round there), by the rules' own close, on a copy of just the
+ * parts the close changes, so the sketch itself can be weighed again.
+ */
+export function roundClosed(sc: Scenario, s: Sketch): SeatView {
   const v = s.view;
-  // The parts now shared are no longer the original's alone: it too must copy before changing them.
-  s.owned = 0;
-  return {
-    ...s,
-    vp: { ...s.vp },
-    owned: 0,
-    view: { ...v, tracks: { ...v.tracks }, relations: { ...v.relations }, powers: { ...v.powers } },
-  };
-}
-
-const FORCES = 1 << 6;
-const STATS = 1 << 7;
-const FLAGS = 1 << 8;
-
-/** True the first time this sketch changes the part: the caller copies it then. */
-function firstChange(s: Sketch, bit: number): boolean {
-  if (s.owned & bit) return false;
-  s.owned |= bit;
-  return true;
-}
-
-/** A power's public record, copied the first time this sketch changes it. */
-function ownPower(s: Sketch, power: PowerId): SeatView['powers'][PowerId] {
-  if (firstChange(s, 1 << POWERS.indexOf(power))) s.view.powers[power] = { ...s.view.powers[power] };
-  return s.view.powers[power];
-}
-
-function ownStats(s: Sketch): SeatView['stats'] {
-  const stats = s.view.stats;
-  if (firstChange(s, STATS)) s.view.stats = { ...stats, aidGiven: { ...stats.aidGiven }, aidReceivedThisRound: { ...stats.aidReceivedThisRound } };
-  return s.view.stats;
-}
-
-function ownFlags(s: Sketch): string[] {
-  if (firstChange(s, FLAGS)) s.view.flags = [...s.view.flags];
-  return s.view.flags;
-}
-
-function changeTrack(sc: Scenario, s: Sketch, track: TrackId, delta: number, byMe: boolean): void {
-  if (delta === 0 || s.war) return;
-  const [lo, hi] = TRACK_RANGE[track];
-  const before = s.view.tracks[track];
-  const after = Math.min(hi, Math.max(lo, before + delta));
-  s.view.tracks[track] = after;
-  if (track !== 'tension' || after <= before) return;
-  s.tensionRaised = true;
-  if (after >= sc.rules.warAt) {
-    s.war = true;
-    s.culprit = byMe;
-  }
-}
-
-function changeRelation(s: Sketch, self: PowerId, a: PowerId, b: PowerId, delta: number): void {
-  if (a === b || delta === 0) return;
-  if (delta < 0 && s.shielded && (a === self || b === self)) return;
-  const key = pairKey(a, b);
-  s.view.relations[key] = Math.min(3, Math.max(-3, s.view.relations[key] + delta));
-}
-
-function changeCapital(s: Sketch, power: PowerId, delta: number): void {
-  const pub = ownPower(s, power);
-  pub.capital = Math.max(0, pub.capital + delta);
-}
-
-function receiveAid(s: Sketch, from: PowerId, to: PowerId, amount: number): void {
-  const stats = ownStats(s);
-  ownPower(s, to).capital += amount;
-  stats.aidGiven[`${from}>${to}`] = (stats.aidGiven[`${from}>${to}`] ?? 0) + amount;
-  stats.aidReceivedThisRound[to] = (stats.aidReceivedThisRound[to] ?? 0) + amount;
-}
-
-/** Copy-on-write for one stack, so the original view's forces are never touched. */
-function ownStack(s: Sketch, theatre: string, power: PowerId): Stack {
-  if (firstChange(s, FORCES)) s.view.forces = { ...s.view.forces };
-  const stacks = { ...(s.view.forces[theatre] ?? {}) };
-  const stack = { ...(stacks[power] ?? { open: 0, covert: 0 }) };
-  stacks[power] = stack;
-  s.view.forces[theatre] = stacks;
-  return stack;
-}
-
-function moveForces(s: Sketch, theatre: string, power: PowerId, delta: number, covert: boolean): void {
-  const stack = ownStack(s, theatre, power);
-  if (delta > 0) {
-    if (covert) stack.covert += delta;
-    else stack.open += delta;
-    return;
-  }
-  const fromOpen = Math.min(-delta, stack.open);
-  stack.open -= fromOpen;
-  stack.covert = Math.max(0, stack.covert - (-delta - fromOpen));
-}
-
-/** A deployment beside a hostile power alarms; a withdrawal from one calms (the posture step). */
-function hostileHere(sc: Scenario, s: Sketch, power: PowerId, theatre: string): boolean {
-  return POWERS.some((q) => q !== power && forcesIn(s.view, theatre, q) > 0 && relation(s.view, power, q) <= sc.rules.hostileRelation);
-}
-
-export function foreseeEffects(sc: Scenario, s: Sketch, effects: readonly Effect[], self: PowerId | undefined, target?: PowerId): void {
-  const who = (ref: PowerId | 'SELF' | 'TARGET'): PowerId | undefined => (ref === 'SELF' ? self : ref === 'TARGET' ? target : ref);
-  const me = s.view.viewer;
-  for (const effect of effects) {
-    if (s.war) return;
-    if ('track' in effect) changeTrack(sc, s, effect.track, effect.delta, self === me);
-    else if ('relation' in effect) {
-      const [a, b] = [who(effect.relation[0]), who(effect.relation[1])];
-      if (a && b && me) changeRelation(s, me, a, b, effect.delta);
-    } else if ('capital' in effect) {
-      const p = who(effect.capital);
-      if (p) changeCapital(s, p, effect.delta);
-    } else if ('transfer' in effect) {
-      const [from, to] = [who(effect.transfer.from), who(effect.transfer.to)];
-      const given = from ? Math.min(effect.transfer.amount, s.view.powers[from].capital) : 0;
-      if (from && to && given > 0) {
-        ownPower(s, from).capital -= given;
-        receiveAid(s, from, to, given);
-      }
-    } else if ('income' in effect) {
-      const p = who(effect.income);
-      if (p) ownPower(s, p).income = Math.max(0, s.view.powers[p].income + effect.delta);
-    } else if ('vp' in effect) {
-      const p = who(effect.vp);
-      if (p) s.vp[p] = (s.vp[p] ?? 0) + effect.delta;
-    } else if ('forces' in effect) {
-      const p = who(effect.forces);
-      if (p) moveForces(s, effect.theatre, p, effect.delta, effect.covert === true);
-    } else if ('reserve' in effect) {
-      const p = who(effect.reserve);
-      if (p) ownPower(s, p).reserve = Math.max(0, s.view.powers[p].reserve + effect.delta);
-    } else if ('shield' in effect) {
-      if (who(effect.shield) === me) s.shielded = true;
-    } else if ('setFlag' in effect) {
-      if (!s.view.flags.includes(effect.setFlag)) ownFlags(s).push(effect.setFlag);
-    } else if ('clearFlag' in effect) {
-      s.view.flags = ownFlags(s).filter((f) => f !== effect.clearFlag);
-    }
-    // Reveals and card cancellations change what others see or do, not the table: a doctrine weighs them.
-  }
-}
-
-/** One of this seat's orders, as the resolution would apply it if no one else did anything. */
-export function foreseeOrder(sc: Scenario, s: Sketch, power: PowerId, order: Order): void {
-  const cat = catalog(sc);
-  const pol = sc.rules.polarisation;
-  switch (order.kind) {
-    case 'engage':
-      changeRelation(s, power, power, order.target, 1);
-      if (cat.bloc(power) !== cat.bloc(order.target)) changeTrack(sc, s, 'polarisation', pol.crossEngage, true);
-      return;
-    case 'pressure':
-      changeCapital(s, power, -sc.rules.costs.pressure);
-      changeRelation(s, power, power, order.target, -1);
-      changeCapital(s, order.target, -1);
-      if (cat.bloc(power) !== cat.bloc(order.target)) changeTrack(sc, s, 'polarisation', pol.crossPressure, true);
-      return;
-    case 'aid':
-      changeCapital(s, power, -order.amount);
-      if (order.target === UKRAINE) {
-        const before = Math.floor(s.toUkraine / sc.rules.ukraineAidPerFront);
-        s.toUkraine += order.amount;
-        changeTrack(sc, s, 'front', before - Math.floor(s.toUkraine / sc.rules.ukraineAidPerFront), true);
-        return;
-      }
-      receiveAid(s, power, order.target, order.amount);
-      if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(s, power, power, order.target, 1);
-      return;
-    case 'deploy':
-      changeCapital(s, power, -sc.rules.costs.deploy);
-      ownPower(s, power).reserve -= 1;
-      moveForces(s, order.theatre, power, 1, false);
-      if (hostileHere(sc, s, power, order.theatre)) changeTrack(sc, s, 'tension', 1, true);
-      return;
-    case 'withdraw':
-      moveForces(s, order.theatre, power, -1, false);
-      ownPower(s, power).reserve += 1;
-      if (hostileHere(sc, s, power, order.theatre)) changeTrack(sc, s, 'tension', -1, true);
-      return;
-    case 'build':
-      if (order.what === 'force') {
-        changeCapital(s, power, -sc.rules.costs.buildForce);
-        ownPower(s, power).reserve += 1;
-      } else {
-        changeCapital(s, power, -sc.rules.costs.buildCapability);
-        changeTrack(sc, s, 'capability', 1, true);
-        changeTrack(sc, s, 'tension', 1, true);
-      }
-      return;
-    case 'card': {
-      const card = cat.policy(order.card);
-      changeCapital(s, power, -card.cost);
-      foreseeEffects(sc, s, card.effects, power, order.target);
-      return;
-    }
-    case 'hold':
-      changeCapital(s, power, sc.rules.holdGain);
-      return;
-  }
-}
-
-/**
- * The end of the round as far as the seat can see it: the Front drifts with the forces
- * standing there (unknown units included, since only Russia and North Korea may be
- * there), and Tension eases if nothing foreseen raised it.
- */
-export function foreseeRoundEnd(sc: Scenario, s: Sketch): void {
-  if (s.war) return;
-  const front = sc.rules.frontTheatre;
-  const atFront = POWERS.reduce((sum, p) => sum + forcesIn(s.view, front, p), 0) + (s.view.unknownForces[front] ?? 0);
-  changeTrack(sc, s, 'front', Math.sign(atFront - sc.rules.frontResistance), false);
-  if (!s.tensionRaised) changeTrack(sc, s, 'tension', -sc.rules.calmEasing, false);
+  const closed = { ...v };
+  closed.tracks = { ...v.tracks };
+  closed.stats = { aidGiven: v.stats.aidGiven, aidReceivedThisRound: v.stats.aidReceivedThisRound, roundsAtFront: { ...v.stats.roundsAtFront } };
+  closed.log = [];
+  closeRound(closed, sc);
+  return closed;
 }

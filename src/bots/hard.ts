@@ -23,7 +23,7 @@ import { candidateOrders } from './candidates.js';
 import { postureFor, type Posture } from './doctrine.js';
 import { DOCTRINES } from './doctrines/index.js';
 import { leadReason, strongestReason } from './explain.js';
-import { copySketch, foreseeOrder, sketchOf } from './foresee.js';
+import { foresee, imagine, sketchOf } from './foresee.js';
 import { candidatePlans, foreseePlan } from './hardPlans.js';
 import { forkWorld, imagineWorld } from './imaginedWorld.js';
 import { normalBot } from './normal.js';
@@ -62,21 +62,19 @@ const RESERVE_OUTLOOK = 0.6;
 /** A power's standing in a played-out world: points held, plus what Normal's appraisal expects it to add. */
 function standing(sc: Scenario, G: GameState, power: PowerId): number {
   const held = G.powers[power].vp;
-  return G.step.kind === 'over' ? held : held + appraiseAtRoundEnd(sc, sketchOf(playerView(G, power)), power);
+  return G.step.kind === 'over' ? held : held + appraiseAtRoundEnd(sc, sketchOf(sc, playerView(G, power)), power);
 }
 
 /** What a force in the seat's reserve can add next round: the best one-step gain of deploying it, as Normal foresees it. */
 function reserveOutlook(sc: Scenario, G: GameState, power: PowerId): number {
   if (G.step.kind === 'over' || G.powers[power].reserve === 0) return 0;
   const view = playerView(G, power);
-  const now = sketchOf(view);
-  const base = appraiseAtRoundEnd(sc, now, power);
+  const seen = imagine(sc, view);
+  const base = appraiseAtRoundEnd(sc, foresee(sc, seen, {}), power);
   let gain = 0;
   for (const { order } of candidateOrders(sc, view, power, [])) {
     if (order.kind !== 'deploy') continue;
-    const deployed = copySketch(now);
-    foreseeOrder(sc, deployed, power, order);
-    gain = Math.max(gain, appraiseAtRoundEnd(sc, deployed, power) - base);
+    gain = Math.max(gain, appraiseAtRoundEnd(sc, foresee(sc, seen, { [power]: [order] }), power) - base);
   }
   return RESERVE_OUTLOOK * gain;
 }
@@ -138,7 +136,7 @@ function hardOrders(sc: Scenario, view: SeatView, power: PowerId, posture: Postu
   const actions: Action[] = plans.map((orders) => ({ type: 'orders', orders }));
   const { means, futures } = search(sc, view, power, actions, seed, budget, rng);
   const orders: Order[] = plans[best(means)]!;
-  const lead = leadReason(sc, power, posture, foreseePlan(sc, view, power, posture, orders));
+  const lead = leadReason(sc, power, posture, foreseePlan(sc, imagine(sc, view), power, posture, orders));
   return { action: { type: 'orders', orders }, rationale: BOT_SAYS.searchedOrders(power, orderPhrase(sc, lead.order), lead.reason.goal, plans.length, futures) };
 }
 
@@ -151,7 +149,7 @@ function hardChoice(sc: Scenario, view: SeatView, power: PowerId, posture: Postu
   const chosen = best(means);
   const runnerUp = best(means.map((m, i) => (i === chosen ? -Infinity : m)));
   // What the choice gained over the runner-up in the last world played, in the words Normal uses.
-  const reason = strongestReason(sc, power, posture, sketchOf(after[runnerUp]!), sketchOf(after[chosen]!), 0);
+  const reason = strongestReason(sc, power, posture, sketchOf(sc, after[runnerUp]!), sketchOf(sc, after[chosen]!), 0);
   const option = options[chosen]!;
   return { action: { type: 'decide', option }, rationale: BOT_SAYS.searchedChoice(power, optionLabel(sc, deck, card, option), reason.goal, futures) };
 }

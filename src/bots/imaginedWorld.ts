@@ -18,6 +18,7 @@ import { POWERS, type PowerId } from '../game/powers.js';
 import { nextFloat, nextInt, shuffle, type RngState } from '../game/rng.js';
 import type { GameState, SeatSecrets, SeatView, Stack } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
+import { covertOwners, forkTable } from './imaginedTable.js';
 
 /**
  * A copy of the parts of a table the rules change in place, sharing only what they
@@ -29,19 +30,10 @@ function copyTable<T extends GameState | SeatView>(t: T): T {
   const last = history[history.length - 1];
   if (last) history[history.length - 1] = structuredClone(last);
   return {
-    ...t,
+    ...forkTable(t),
     step: t.step.kind === 'decide' ? { ...t.step, powers: [...t.step.powers] } : t.step,
-    tracks: { ...t.tracks },
     roundStart: { ...t.roundStart },
-    relations: { ...t.relations },
-    powers: Object.fromEntries(POWERS.map((p) => [p, { ...t.powers[p], discard: [...t.powers[p].discard] }])),
-    forces: Object.fromEntries(
-      Object.entries(t.forces).map(([theatre, stacks]) => [theatre, Object.fromEntries(Object.entries(stacks).map(([p, s]) => [p, { ...s }]))]),
-    ),
     ready: [...t.ready],
-    flags: [...t.flags],
-    stats: { aidGiven: { ...t.stats.aidGiven }, aidReceivedThisRound: { ...t.stats.aidReceivedThisRound }, roundsAtFront: { ...t.stats.roundsAtFront } },
-    roundFx: { shielded: [...t.roundFx.shielded], cancelled: [...t.roundFx.cancelled], tensionRaised: t.roundFx.tensionRaised },
     history,
     log: t.log.slice(),
   };
@@ -60,16 +52,6 @@ export function forkWorld(G: GameState): GameState {
     crises: [...crises],
   };
   return { ...copyTable(G), seats, secret };
-}
-
-/** Which powers could own covert units in a theatre: those with a card that puts them there. */
-function covertOwners(sc: Scenario, theatre: string, viewer: PowerId): PowerId[] {
-  const owners = new Set<PowerId>();
-  for (const card of sc.policies) {
-    if (card.effects.some((e) => 'forces' in e && e.covert === true && e.theatre === theatre)) owners.add(card.power);
-  }
-  const found = POWERS.filter((p) => p !== viewer && owners.has(p));
-  return found.length > 0 ? found : POWERS.filter((p) => p !== viewer);
 }
 
 function placeCovert(sc: Scenario, forces: GameState['forces'], unknown: SeatView['unknownForces'], viewer: PowerId, rng: RngState): void {

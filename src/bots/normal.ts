@@ -26,7 +26,7 @@ function chooseOption(sc: Scenario, view: SeatView, power: PowerId, posture: Pos
   const o: Outlook = outlook(sc, view);
   const others = o.deciders.filter((p) => p !== power);
   const predicted = Object.fromEntries(others.map((p) => [p, likelyChoice(o, p)])) as Partial<Record<PowerId, string>>;
-  const base = sketchOf(view);
+  const base = sketchOf(sc, view);
   const worstTension = (option: string) =>
     Math.max(...o.profiles.filter((p) => p.choices[power] === option).map((p) => p.sketch.view.tracks.tension));
   const safest = Math.min(...o.options.map(worstTension));

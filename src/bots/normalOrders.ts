@@ -1,17 +1,17 @@
 /**
- * Normal's orders: greedy, one order at a time. Each legal order is played out on a
- * copy of the seat's view (its own orders only: the others' are unknown) and scored
- * by the power's objectives and agenda at the round's end, plus its doctrine's
- * posture; the best is kept and the next is chosen on top of it.
+ * Normal's orders: greedy, one order at a time. Each legal order, with those already
+ * chosen, is resolved by the rules on a copy of the seat's view (its own orders only:
+ * the others' are unknown) and scored by the power's objectives and agenda at the
+ * round's end, plus its doctrine's posture; the best is kept and the next is chosen
+ * on top of it.
  */
-import { catalog } from '../game/catalog.js';
-import { pairKey, type PowerId } from '../game/powers.js';
+import type { PowerId } from '../game/powers.js';
 import { nextFloat, type RngState } from '../game/rng.js';
 import type { Order, SeatView } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { candidateOrders } from './candidates.js';
 import { postureBonus, type Posture } from './doctrine.js';
-import { copySketch, foreseeOrder, sketchOf, type Sketch } from './foresee.js';
+import { foresee, imagine, type Sketch } from './foresee.js';
 import type { Signals } from './signals.js';
 import { appraiseAtRoundEnd } from './value.js';
 
@@ -27,34 +27,27 @@ export interface PlannedOrder {
   bonus: number;
 }
 
-/** A relation pushed once more by the engaged power engaging back: a summit. */
-function withSummit(sc: Scenario, s: Sketch, power: PowerId, target: PowerId): Sketch {
-  const summit = copySketch(s);
-  const key = pairKey(power, target);
-  summit.view.relations[key] = Math.min(3, summit.view.relations[key] + 1);
-  const cat = catalog(sc);
-  if (cat.bloc(power) === cat.bloc(target)) {
-    const p = summit.view.tracks.polarisation + sc.rules.polarisation.blocSummit;
-    summit.view.tracks.polarisation = Math.min(10, Math.max(0, p));
-  }
-  return summit;
-}
-
 export function planOrders(sc: Scenario, view: SeatView, power: PowerId, posture: Posture, signals: Signals, rng: RngState): PlannedOrder[] {
   // At crisis Tension no order may raise it: war is too close to gamble on the others' restraint.
   const calmOnly = view.tracks.tension >= sc.rules.crisisAt;
-  let sketch = sketchOf(view);
+  const seen = imagine(sc, view);
+  let sketch = foresee(sc, seen, {});
   const plan: PlannedOrder[] = [];
   while (plan.length < sc.rules.ordersPerRound) {
     let best: { order: Order; next: Sketch; score: number; bonus: number } | null = null;
-    for (const { order } of candidateOrders(sc, view, power, plan.map((p) => p.order))) {
-      const next = copySketch(sketch);
-      foreseeOrder(sc, next, power, order);
+    const chosen = plan.map((p) => p.order);
+    for (const { order } of candidateOrders(sc, view, power, chosen)) {
+      const orders = [...chosen, order];
+      const next = foresee(sc, seen, { [power]: orders });
       if (calmOnly && next.view.tracks.tension > sketch.view.tracks.tension) continue;
       let value = appraiseAtRoundEnd(sc, next, power);
       if (order.kind === 'engage') {
+        // If the engaged power engages back, the rules make it a summit.
         const chance = signals.summitChance[order.target] ?? 0;
-        if (chance > 0) value = (1 - chance) * value + chance * appraiseAtRoundEnd(sc, withSummit(sc, next, power, order.target), power);
+        if (chance > 0) {
+          const summit = foresee(sc, seen, { [power]: orders, [order.target]: [{ kind: 'engage', target: power }] });
+          value = (1 - chance) * value + chance * appraiseAtRoundEnd(sc, summit, power);
+        }
       }
       const bonus = postureBonus(posture, power, sketch, next, order.kind === 'card' ? order.card : null);
       const score = value + bonus + JITTER * nextFloat(rng);

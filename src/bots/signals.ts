@@ -3,7 +3,7 @@
  * every power revealed last round (view.history) and the objectives every power is
  * known to score (the scenario is public; only agendas are secret).
  */
-import { relation } from '../game/mechanics.js';
+import { RELATION_RANGE, relation } from '../game/mechanics.js';
 import { POWERS, type PowerId } from '../game/powers.js';
 import type { Order, RoundRecord, SeatView } from '../game/types.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
@@ -37,7 +37,7 @@ function wantsCloser(cond: Condition, a: PowerId, b: PowerId, self: PowerId): bo
 /** A power whose public objectives need it closer to this seat, and is not there yet, will likely engage. */
 function courting(sc: Scenario, view: SeatView, from: PowerId, to: PowerId): boolean {
   return sc.powers[from].objectives.some(
-    (o) => 'when' in o && wantsCloser(o.when, from, to, from) && relation(view, from, to) < 3,
+    (o) => 'when' in o && wantsCloser(o.when, from, to, from) && relation(view, from, to) < RELATION_RANGE[1],
   );
 }
 

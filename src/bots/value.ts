@@ -14,7 +14,7 @@ import type { PowerId } from '../game/powers.js';
 import { objectivePoints } from '../game/scoring.js';
 import type { SeatView } from '../game/types.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
-import { foreseeRoundEnd, type Sketch } from './foresee.js';
+import { roundClosed, type Sketch } from './foresee.js';
 
 type Ref = PowerId | 'SELF' | 'TARGET';
 
@@ -62,9 +62,9 @@ function margin(sc: Scenario, view: SeatView, cond: Condition, self: PowerId): n
     return Math.floor((given - cond.min) / 2);
   }
   if ('roundsAtFront' in cond) {
-    // Counted at the end of each round: forces standing there now will likely count for every round left.
+    // The table is closed, this round counted: forces standing there now will likely count for every round after it.
     const power = resolve(cond.roundsAtFront, self);
-    const present = forcesIn(view, sc.rules.frontTheatre, power) > 0 ? view.rounds - view.round + 1 : 0;
+    const present = forcesIn(view, sc.rules.frontTheatre, power) > 0 ? view.rounds - view.round : 0;
     return Math.min((view.stats.roundsAtFront[power] ?? 0) + present - cond.min, 3);
   }
   return bounded(view.powers[resolve(cond.capital, self)].capital, cond);
@@ -138,18 +138,7 @@ function appraise(sc: Scenario, s: Sketch, power: PowerId, visit?: MotiveVisitor
   return total + means + prestige + risk;
 }
 
-/**
- * The worth once the round ends (Front drift, calm easing), which is when objectives
- * are scored. The round end only moves tracks, so they are put back afterwards rather
- * than copying the whole sketch for every candidate.
- */
+/** The worth once the round closes (src/bots/foresee.ts `roundClosed`), which is when objectives are scored. */
 export function appraiseAtRoundEnd(sc: Scenario, s: Sketch, power: PowerId, visit?: MotiveVisitor): number {
-  const saved = { tracks: { ...s.view.tracks }, war: s.war, culprit: s.culprit, tensionRaised: s.tensionRaised };
-  foreseeRoundEnd(sc, s);
-  const value = appraise(sc, s, power, visit);
-  s.view.tracks = saved.tracks;
-  s.war = saved.war;
-  s.culprit = saved.culprit;
-  s.tensionRaised = saved.tensionRaised;
-  return value;
+  return appraise(sc, { ...s, view: roundClosed(sc, s) }, power, visit);
 }

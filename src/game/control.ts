@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { awaiting, decide, legalChoices, submitDraft } from './actions.js';
 import { MAX_TIMER_SECONDS, extendRefused, extendTimer, pauseClock, pauseRefused, resumeClock, resumeRefused, setTimer } from './clock.js';
 import { applyInject, checkInjectEffects, headlineInjectRefused, queueHeadline } from './injects.js';
-import { TRACK_RANGE, changeTrack, log } from './mechanics.js';
+import { RELATION_RANGE, changeTrack, log } from './mechanics.js';
 import { isPowerId, pairKey, type PowerId } from './powers.js';
 import type { Reason } from './reasons.js';
 import { finishGame } from './scoring.js';
@@ -20,7 +20,6 @@ import { TRACKS, type ControlCommand, type ControlRecord, type GameState, type L
 const MAX_TITLE = 120;
 const MAX_INJECT_TEXT = 2000;
 const MAX_REASON = 500;
-const RELATION_RANGE = [-3, 3] as const;
 
 type Checked = { ok: true; command: ControlCommand } | { ok: false; reason: Reason };
 
@@ -91,7 +90,7 @@ function parseCommand(sc: Scenario, raw: unknown): Checked {
       return parseInject(sc, o);
     default:
       // 'adjudicate': fieldsOf let no other kind through.
-      return parseAdjudication(o);
+      return parseAdjudication(sc, o);
   }
 }
 
@@ -107,13 +106,13 @@ function parseInject(sc: Scenario, o: Record<string, unknown>): Checked {
   return effects.ok ? { ok: true, command: { kind: 'inject', title, text, effects: effects.effects } } : refuse(effects.reason);
 }
 
-function parseAdjudication(o: Record<string, unknown>): Checked {
+function parseAdjudication(sc: Scenario, o: Record<string, unknown>): Checked {
   let subject: { track: TrackId } | { relation: [PowerId, PowerId] };
   let range: readonly [number, number];
   if ('track' in o) {
     if (!(TRACKS as readonly unknown[]).includes(o.track)) return malformed('track');
     subject = { track: o.track as TrackId };
-    range = TRACK_RANGE[o.track as TrackId];
+    range = sc.rules.trackRange[o.track as TrackId];
   } else {
     const pair = o.relation;
     if (!Array.isArray(pair) || pair.length !== 2 || !isPowerId(pair[0]) || !isPowerId(pair[1]) || pair[0] === pair[1]) return malformed('relation');

@@ -16,7 +16,7 @@ import {
   transferCapital,
 } from './mechanics.js';
 import type { PowerId } from './powers.js';
-import type { GameState, Readable } from './types.js';
+import type { Readable, Table } from './types.js';
 
 /** Who SELF and TARGET are, and whose act this is (for Tension's culprit). */
 export interface EffectContext {
@@ -38,7 +38,7 @@ export function isReaction(effect: Effect): boolean {
   return 'cancelCards' in effect || 'shield' in effect;
 }
 
-export function applyEffect(G: GameState, sc: Scenario, effect: Effect, ctx: EffectContext): void {
+export function applyEffect(G: Table, sc: Scenario, effect: Effect, ctx: EffectContext): void {
   const source = ctx.self ?? null;
   if ('track' in effect) return changeTrack(G, sc, effect.track, effect.delta, source);
   if ('relation' in effect) return changeRelation(G, who(effect.relation[0], ctx), who(effect.relation[1], ctx), effect.delta);
@@ -95,7 +95,7 @@ export function applyEffect(G: GameState, sc: Scenario, effect: Effect, ctx: Eff
   G.flags = G.flags.filter((flag) => flag !== effect.clearFlag);
 }
 
-export function applyEffects(G: GameState, sc: Scenario, effects: readonly Effect[], ctx: EffectContext): void {
+export function applyEffects(G: Table, sc: Scenario, effects: readonly Effect[], ctx: EffectContext): void {
   for (const effect of effects) {
     if (G.war) return;
     applyEffect(G, sc, effect, ctx);

@@ -35,9 +35,6 @@ export interface LegalOrders {
   budget: number;
 }
 
-/** Largest single aid offered; more is never useful in one order and keeps the option list short. */
-const MAX_AID = 10;
-
 export function orderCost(sc: Scenario, order: Order): number {
   switch (order.kind) {
     case 'pressure':
@@ -113,7 +110,7 @@ function refusal(b: Budget, order: Order): Reason | null {
       if (order.target === power) return { code: 'selfTarget' };
       if (order.target === UKRAINE && catalog(sc).theatre(sc.rules.frontTheatre)?.onlyFor?.includes(power)) return { code: 'cannotAidUkraine' };
       if (b.targeted.get('aid')?.has(order.target)) return { code: 'alreadyTargeted' };
-      if (!Number.isInteger(order.amount) || order.amount < 1 || order.amount > MAX_AID) return { code: 'badAmount', max: MAX_AID };
+      if (!Number.isInteger(order.amount) || order.amount < 1 || order.amount > sc.rules.maxAid) return { code: 'badAmount', max: sc.rules.maxAid };
       return afford(b, order.amount);
     }
     case 'deploy': {
@@ -133,7 +130,7 @@ function refusal(b: Budget, order: Order): Reason | null {
     case 'build':
       if (order.what === 'capability') {
         if (power !== 'PRK') return { code: 'onlyNorthKorea' };
-        if (view.tracks.capability >= 10) return { code: 'capabilityMaxed' };
+        if (view.tracks.capability >= sc.rules.trackRange.capability[1]) return { code: 'capabilityMaxed' };
       }
       return afford(b, orderCost(sc, order));
     case 'card': {
@@ -204,7 +201,7 @@ export function legalOrders(sc: Scenario, view: Readable, power: PowerId, chosen
     const reason = refusal(b, order);
     if (!reason && order.kind === 'aid') {
       // Any amount the budget allows is legal once the smallest is.
-      for (let amount = 1; amount <= Math.min(b.capital, MAX_AID); amount++) {
+      for (let amount = 1; amount <= Math.min(b.capital, sc.rules.maxAid); amount++) {
         options.push({ order: { kind: 'aid', target: order.target, amount }, cost: amount });
       }
     } else if (!reason) {

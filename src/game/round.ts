@@ -1,15 +1,16 @@
 /**
  * The round, step by step: headline → (decision) → orders → resolution → posture →
  * (crisis) → score → draw. Each function moves the state forward in place and
- * decides what the match waits for next.
+ * decides what the match waits for next; what the orders, decisions and the round's
+ * close do to the table is resolution.ts.
  */
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
 import { stopTimer } from './clock.js';
-import { applyEffects, isReaction } from './effects.js';
-import { totalCost } from './orders.js';
-import { changeCapital, changeRelation, changeTrack, forcesIn, log, receiveAid, addForces, relation, removeForces } from './mechanics.js';
-import { POWERS, UKRAINE, type PowerId } from './powers.js';
+import { applyEffects } from './effects.js';
+import { changeCapital, log } from './mechanics.js';
+import { POWERS, type PowerId } from './powers.js';
+import { closeRound, resolveDecision, resolveOrders } from './resolution.js';
 import { shuffle } from './rng.js';
 import { scoreObjectives, finishGame } from './scoring.js';
 import type { GameState, Order, RoundRecord } from './types.js';
@@ -79,17 +80,7 @@ function revealDecision(G: GameState, sc: Scenario): void {
   }
   if (deck === 'headline') currentRecord(G).choices = choices;
   else currentRecord(G).crisisChoices = choices;
-  for (const power of powers) {
-    const option = decision.options.find((o) => o.id === choices[power])!;
-    applyEffects(G, sc, option.effects, { self: power });
-  }
-  const chosen = Object.values(choices);
-  for (const outcome of decision.outcomes) {
-    const met = 'allChose' in outcome.when ? chosen.every((c) => c === (outcome.when as { allChose: string }).allChose) : chosen.includes((outcome.when as { anyChose: string }).anyChose);
-    if (!met) continue;
-    log(G, { code: 'outcome', card: id, option: 'allChose' in outcome.when ? outcome.when.allChose : outcome.when.anyChose });
-    applyEffects(G, sc, outcome.effects, {});
-  }
+  resolveDecision(G, sc, id, decision, choices);
   if (G.war) return finishGame(G, sc);
   if (deck === 'headline') openOrders(G);
   else endRound(G, sc);
@@ -111,144 +102,19 @@ export function lockOrders(G: GameState, sc: Scenario, power: PowerId, orders: O
   if (POWERS.every((p) => G.ready.includes(p))) resolveRound(G, sc);
 }
 
-type Placed = { power: PowerId; order: Order };
-
 function resolveRound(G: GameState, sc: Scenario): void {
   const record = currentRecord(G);
-  const all: Placed[] = [];
   for (const power of POWERS) {
     const orders = G.seats[power].orders ?? [];
     record.orders[power] = orders;
     G.seats[power].orders = null;
-    changeCapital(G, power, -totalCost(sc, orders));
     G.powers[power].handCount = G.seats[power].hand.length;
-    // Played cards go face up now, so they are accounted for even if war cuts the round short.
-    for (const order of orders) if (order.kind === 'card') G.powers[power].discard.push(order.card);
-    for (const order of orders) all.push({ power, order });
   }
   G.ready = [];
-  log(G, { code: 'reveal' });
-  const steps = [resolveReactions, resolveDiplomacy, resolveAidAndSanctions, resolveMilitary, resolveCards];
-  for (const step of steps) {
-    step(G, sc, all);
-    if (G.war) return finishGame(G, sc);
-  }
-  resolvePosture(G, sc, all);
+  resolveOrders(G, sc, record.orders);
   if (G.war) return finishGame(G, sc);
   if (G.tracks.tension >= sc.rules.crisisAt) return drawCrisis(G, sc);
   endRound(G, sc);
-}
-
-const cardsOf = (sc: Scenario, all: Placed[]) =>
-  all.flatMap(({ power, order }) => (order.kind === 'card' ? [{ power, order, card: catalog(sc).policy(order.card) }] : []));
-
-/** Cancellations first, then shields, so that a cancelled power's shield never rises. */
-function resolveReactions(G: GameState, sc: Scenario, all: Placed[]): void {
-  const cards = cardsOf(sc, all);
-  for (const pass of ['cancelCards', 'shield'] as const) {
-    for (const { power, order, card } of cards) {
-      if (pass === 'shield' && G.roundFx.cancelled.includes(power)) continue;
-      const reactions = card.effects.filter((e) => isReaction(e) && pass in e);
-      applyEffects(G, sc, reactions, { self: power, ...(order.target ? { target: order.target } : {}) });
-    }
-  }
-}
-
-function resolveDiplomacy(G: GameState, sc: Scenario, all: Placed[]): void {
-  const cat = catalog(sc);
-  const pol = sc.rules.polarisation;
-  const engages = all.filter((p): p is { power: PowerId; order: Extract<Order, { kind: 'engage' }> } => p.order.kind === 'engage');
-  const summits = new Set<string>();
-  for (const { power, order } of engages) {
-    const mutual = engages.some((e) => e.power === order.target && e.order.target === power);
-    const crossBloc = cat.bloc(power) !== cat.bloc(order.target);
-    if (crossBloc) changeTrack(G, sc, 'polarisation', pol.crossEngage, power);
-    if (!mutual) {
-      changeRelation(G, power, order.target, 1);
-      continue;
-    }
-    const key = [power, order.target].sort().join('+');
-    if (summits.has(key)) continue;
-    summits.add(key);
-    log(G, { code: 'summit', power, target: order.target });
-    changeRelation(G, power, order.target, 2);
-    if (!crossBloc) changeTrack(G, sc, 'polarisation', pol.blocSummit, power);
-  }
-  for (const { power, order } of all) {
-    if (order.kind !== 'pressure') continue;
-    changeRelation(G, power, order.target, -1);
-    if (cat.bloc(power) !== cat.bloc(order.target)) changeTrack(G, sc, 'polarisation', pol.crossPressure, power);
-  }
-}
-
-/** Gains land before sanctions, so a sanction on a power at 0 Capital never depends on seat order. */
-function resolveAidAndSanctions(G: GameState, sc: Scenario, all: Placed[]): void {
-  let toUkraine = 0;
-  for (const { power, order } of all) {
-    if (order.kind === 'hold') changeCapital(G, power, sc.rules.holdGain);
-    if (order.kind !== 'aid') continue;
-    if (order.target === UKRAINE) {
-      toUkraine += order.amount;
-      log(G, { code: 'aid', power, target: UKRAINE, value: order.amount });
-      continue;
-    }
-    receiveAid(G, power, order.target, order.amount);
-    if (order.amount >= sc.rules.aidRelationThreshold) changeRelation(G, power, order.target, 1);
-  }
-  for (const { power, order } of all) {
-    if (order.kind !== 'pressure') continue;
-    changeCapital(G, order.target, -1);
-    log(G, { code: 'sanction', power, target: order.target });
-  }
-  changeTrack(G, sc, 'front', -Math.floor(toUkraine / sc.rules.ukraineAidPerFront), null);
-}
-
-function resolveMilitary(G: GameState, sc: Scenario, all: Placed[]): void {
-  for (const { power, order } of all) {
-    if (order.kind === 'withdraw') {
-      removeForces(G, order.theatre, power, 1, true);
-      log(G, { code: 'withdraw', power, theatre: order.theatre });
-    } else if (order.kind === 'deploy') {
-      addForces(G, order.theatre, power, 1, false, true);
-      log(G, { code: 'deploy', power, theatre: order.theatre });
-    }
-  }
-  for (const { power, order } of all) {
-    if (order.kind !== 'build') continue;
-    if (order.what === 'force') {
-      G.powers[power].reserve += 1;
-      log(G, { code: 'build', power });
-    } else {
-      changeTrack(G, sc, 'capability', 1, power);
-      changeTrack(G, sc, 'tension', 1, power);
-    }
-  }
-}
-
-function resolveCards(G: GameState, sc: Scenario, all: Placed[]): void {
-  for (const { power, order, card } of cardsOf(sc, all)) {
-    if (G.roundFx.cancelled.includes(power)) {
-      log(G, { code: 'cardCancelled', power, card: card.id });
-      continue;
-    }
-    log(G, { code: 'card', power, card: card.id, ...(order.target ? { target: order.target } : {}) });
-    const effects = card.effects.filter((e) => !isReaction(e));
-    applyEffects(G, sc, effects, { self: power, ...(order.target ? { target: order.target } : {}) });
-    if (G.war) return;
-  }
-}
-
-/** Standing forces add nothing; moving next to a hostile power alarms, pulling back calms. */
-function resolvePosture(G: GameState, sc: Scenario, all: Placed[]): void {
-  const hostileHere = (power: PowerId, theatre: string) =>
-    POWERS.some((q) => q !== power && forcesIn(G, theatre, q) > 0 && relation(G, power, q) <= sc.rules.hostileRelation);
-  for (const { power, order } of all) {
-    if (order.kind === 'deploy' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', 1, power);
-    if (order.kind === 'withdraw' && hostileHere(power, order.theatre)) changeTrack(G, sc, 'tension', -1, power);
-    if (G.war) return;
-  }
-  const atFront = POWERS.reduce((sum, p) => sum + forcesIn(G, sc.rules.frontTheatre, p), 0);
-  changeTrack(G, sc, 'front', Math.sign(atFront - sc.rules.frontResistance), null);
 }
 
 function drawCrisis(G: GameState, sc: Scenario): void {
@@ -261,10 +127,7 @@ function drawCrisis(G: GameState, sc: Scenario): void {
 }
 
 function endRound(G: GameState, sc: Scenario): void {
-  if (!G.roundFx.tensionRaised) changeTrack(G, sc, 'tension', -sc.rules.calmEasing, null);
-  for (const power of POWERS) {
-    if (forcesIn(G, sc.rules.frontTheatre, power) > 0) G.stats.roundsAtFront[power] = (G.stats.roundsAtFront[power] ?? 0) + 1;
-  }
+  closeRound(G, sc);
   const record = currentRecord(G);
   record.scored = scoreObjectives(G, sc);
   record.tracks = { ...G.tracks };

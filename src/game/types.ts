@@ -194,6 +194,15 @@ export interface GameState {
   };
 }
 
+/**
+ * The public table: everything the resolution of orders, effects and decisions and the
+ * round's close read and write (src/game/resolution.ts). The master state is a table,
+ * and so is a seat's view: a bot foresees its own acts by running the rules'
+ * resolution on an imagined copy of its view (src/bots/foresee.ts), so the bots can
+ * never play a different game from the rules.
+ */
+export type Table = Omit<GameState, 'secret' | 'seats'>;
+
 /** A seat's view: the same shape with `secret` gone and other seats' secrets removed. */
 export type SeatView = Omit<GameState, 'secret' | 'seats'> & {
   /** The seat this view is for (null for a spectator). */

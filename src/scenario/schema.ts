@@ -6,6 +6,7 @@
  * duplicates, a round without a headline) live in `semantic.ts`.
  */
 import { z } from 'zod';
+import { RELATION_RANGE } from '../game/mechanics.js';
 import { POWERS } from '../game/powers.js';
 import { TRACKS } from '../game/types.js';
 
@@ -20,7 +21,9 @@ export const track = z.enum(TRACKS);
 const theatreId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'theatre ids are upper-case, like "DMZ" or "YELLOW_SEA"');
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const delta = z.number().int().min(-10).max(10);
-const relationValue = z.number().int().min(-3).max(3);
+/** Any value a track may be given a range over; the scenario's own range is rules.trackRange. */
+const trackValue = z.number().int().min(-20).max(20);
+const relationValue = z.number().int().min(RELATION_RANGE[0]).max(RELATION_RANGE[1]);
 
 // ---------------------------------------------------------------------------
 // Effects: what a card, a decision or an outcome does. One key per effect.
@@ -217,8 +220,16 @@ export const agendaSchema = z.strictObject({
 export type Agenda = z.infer<typeof agendaSchema>;
 
 // ---------------------------------------------------------------------------
-// The tunable numbers of the rules. Every number GAME.md marks (tune) lives here.
+// The tunable numbers of the rules. Every number GAME.md marks (tune) lives here,
+// and every number the rules' code would otherwise fix (src/game reads no other).
+// Those added after the first scenarios default to the values the code had, so a
+// file written before them still loads and plays as it did.
 // ---------------------------------------------------------------------------
+
+/** A track's lowest and highest value: every change to it is clamped to them. */
+const trackRange = z
+  .tuple([trackValue, trackValue])
+  .refine(([lo, hi]) => lo < hi, 'a range is [lowest, highest], the lowest below the highest');
 
 export const rulesSchema = z.strictObject({
   ordersPerRound: z.number().int().min(1).max(5),
@@ -247,8 +258,9 @@ export const rulesSchema = z.strictObject({
   }),
   /** Relation at or below which a power's forces make a deployment beside them alarming. */
   hostileRelation: relationValue,
-  crisisAt: z.number().int().min(1).max(10),
-  warAt: z.number().int().min(1).max(10),
+  /** Tension at which a crisis is drawn, and at which war breaks out: within the Tension range (semantic.ts). */
+  crisisAt: trackValue.min(1),
+  warAt: trackValue.min(1),
   calmEasing: z.number().int().min(0),
   war: z.strictObject({
     /** Points each power loses when war breaks out. */
@@ -256,6 +268,28 @@ export const rulesSchema = z.strictObject({
     /** Extra points lost by the power that pushed Tension to war. */
     culpritPenalty: z.number().int().min(0),
   }),
+  /** Each track's range, [lowest, highest]. */
+  trackRange: z
+    .strictObject({ tension: trackRange, polarisation: trackRange, front: trackRange, capability: trackRange })
+    .default({ tension: [0, 10], polarisation: [0, 10], front: [-5, 5], capability: [0, 10] }),
+  /**
+   * How far an order moves the relation between the two powers: an engagement; a summit
+   * (both engage each other: this in all, instead of one engagement each); pressure; aid
+   * of at least aidRelationThreshold.
+   */
+  relationSteps: z
+    .strictObject({ engage: delta, summit: delta, pressure: delta, aid: delta })
+    .default({ engage: 1, summit: 2, pressure: -1, aid: 1 }),
+  /** Capital a pressured power loses (a sanction). */
+  sanction: z.number().int().min(0).default(1),
+  /** The most Capital one aid order may give. */
+  maxAid: z.number().int().min(1).max(50).default(10),
+  /** North Korea's capability build (a missile test): how far it moves Capability and Tension. */
+  missileTest: z.strictObject({ capability: delta, tension: delta }).default({ capability: 1, tension: 1 }),
+  /** Tension added by a deployment beside a hostile power, and taken off by a withdrawal from beside one. */
+  postureTension: z.number().int().min(0).default(1),
+  /** How far the Front moves in a round when the forces there are more (or fewer) than frontResistance. */
+  frontDrift: z.number().int().min(0).default(1),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 
@@ -308,12 +342,8 @@ export const scenarioSchema = z.strictObject({
   ),
   /** Every one of the 15 pairs, written "CHN-RUS" in either order. */
   relations: z.record(z.string(), relationValue),
-  tracks: z.strictObject({
-    tension: z.number().int().min(0).max(10),
-    polarisation: z.number().int().min(0).max(10),
-    front: z.number().int().min(-5).max(5),
-    capability: z.number().int().min(0).max(10),
-  }),
+  /** Where each track starts: within rules.trackRange (checked in semantic.ts). */
+  tracks: z.strictObject({ tension: trackValue, polarisation: trackValue, front: trackValue, capability: trackValue }),
   theatres: z.array(theatreSchema).min(1),
   /** Forces standing at the start: theatre → power → count. */
   forces: z.record(theatreId, z.partialRecord(power, z.number().int().min(0).max(20))),

@@ -7,6 +7,7 @@
  */
 import { PAIRS, POWERS, isPowerId, pairKey } from '../game/powers.js';
 import type { PowerId } from '../game/powers.js';
+import { TRACKS } from '../game/types.js';
 import type { Condition, Decision, Effect, Scenario } from './schema.js';
 
 export type IssuePath = readonly (string | number)[];
@@ -419,6 +420,20 @@ function checkNumbers(s: Scenario): ScenarioIssue[] {
     issues.push({
       path: ['shortRounds'],
       message: `the short form (${s.shortRounds} rounds) cannot be longer than the game (rounds: ${s.rounds})`,
+    });
+  }
+  for (const track of TRACKS) {
+    const [lo, hi] = rules.trackRange[track];
+    const start = s.tracks[track];
+    if (start < lo || start > hi) {
+      issues.push({ path: ['tracks', track], message: `starting ${track} (${start}) is outside rules.trackRange.${track} (${lo} to ${hi})` });
+    }
+  }
+  const [, tensionMax] = rules.trackRange.tension;
+  if (rules.warAt > tensionMax) {
+    issues.push({
+      path: ['rules', 'warAt'],
+      message: `warAt (${rules.warAt}) is above the highest Tension (rules.trackRange.tension: ${tensionMax}), so war could never break out`,
     });
   }
   if (rules.crisisAt >= rules.warAt) {

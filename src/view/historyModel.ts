@@ -4,7 +4,7 @@
  * seat's view and the classroom debrief from the stored match; both keep the same
  * per-round numbers (a RoundRecord's tracks and relations).
  */
-import { TRACK_RANGE } from '../game/mechanics.js';
+import { RELATION_RANGE } from '../game/mechanics.js';
 import { startingRelations } from '../game/setup.js';
 import { pairKey, type PairKey, type PowerId } from '../game/powers.js';
 import { TRACKS, type Tracks } from '../game/types.js';
@@ -44,14 +44,12 @@ export interface HistoryCharts {
   relations: { label: string; series: ChartSeries[] }[];
 }
 
-export const RELATION_RANGE = [-3, 3] as const;
-
 export function historyCharts(sc: Scenario, rounds: readonly RoundNumbers[], groups: readonly PairGroup[]): HistoryCharts {
   const start = startingRelations(sc);
   return {
     labels: [END.start, ...rounds.map((r) => END.round(r.round))],
     tracks: TRACKS.map((id) => {
-      const [min, max] = TRACK_RANGE[id];
+      const [min, max] = sc.rules.trackRange[id];
       return {
         name: TRACK_NAME[id],
         values: [sc.tracks[id], ...rounds.map((r) => r.tracks[id])],

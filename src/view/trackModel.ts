@@ -2,7 +2,6 @@
  * The four tracks as a person reads them: value, range, help, and the value at the end
  * of every finished round this game (for a sparkline and its text alternative).
  */
-import { TRACK_RANGE } from '../game/mechanics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { TRACKS } from '../game/types.js';
 import type { Readable, TrackId } from '../game/types.js';
@@ -41,7 +40,7 @@ function finishedRounds(view: Readable) {
 export function trackModels(sc: Scenario, view: Readable): TrackModel[] {
   const finished = finishedRounds(view);
   return TRACKS.map((id) => {
-    const [min, max] = TRACK_RANGE[id];
+    const [min, max] = sc.rules.trackRange[id];
     const show = (n: number) => (id === 'front' ? signed(n) : String(n));
     const series: TrackPoint[] = [
       { label: TRACK_TEXT.start, value: sc.tracks[id] },

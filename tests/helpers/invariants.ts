@@ -3,7 +3,7 @@ import type { Effect, Scenario } from '../../src/scenario/schema.js';
 import { catalog } from '../../src/game/catalog.js';
 import { legalOrders, totalCost } from '../../src/game/orders.js';
 import { awaiting } from '../../src/game/actions.js';
-import { TRACK_RANGE } from '../../src/game/mechanics.js';
+import { RELATION_RANGE } from '../../src/game/mechanics.js';
 import { POWERS, PAIRS, type PowerId } from '../../src/game/powers.js';
 import type { Action, GameState, LogEntry, TrackId } from '../../src/game/types.js';
 
@@ -11,13 +11,13 @@ export function checkInvariants(sc: Scenario, G: GameState): void {
   const fail = (what: string) => {
     throw new Error(`invariant broken in round ${G.round}: ${what}`);
   };
-  for (const [track, [lo, hi]] of Object.entries(TRACK_RANGE) as [TrackId, readonly [number, number]][]) {
+  for (const [track, [lo, hi]] of Object.entries(sc.rules.trackRange) as [TrackId, readonly [number, number]][]) {
     const v = G.tracks[track];
     if (!Number.isInteger(v) || v < lo || v > hi) fail(`${track} is ${v}, outside ${lo}..${hi}`);
   }
   for (const pair of PAIRS) {
     const v = G.relations[pair];
-    if (!Number.isInteger(v) || v < -3 || v > 3) fail(`relation ${pair} is ${v}`);
+    if (!Number.isInteger(v) || v < RELATION_RANGE[0] || v > RELATION_RANGE[1]) fail(`relation ${pair} is ${v}`);
   }
   if (Object.keys(G.relations).length !== 15) fail('there are not exactly 15 relations');
   if (G.round < 1 || G.round > G.rounds) fail(`round ${G.round} outside 1..${G.rounds}`);

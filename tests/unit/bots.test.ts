@@ -1,8 +1,8 @@
 /**
  * The bots (issue 4, first half): they see only their seat's view (by type, at run
  * time, and by the honesty test), answer every question legally with a one-line
- * reason, keep clear of war, foresee their own orders as the rules resolve them, play
- * whole games without an illegal action, and Normal beats Easy.
+ * reason, keep clear of war, play whole games without an illegal action, and Normal
+ * beats Easy. That they foresee as the rules resolve: tests/unit/foresight.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { awaiting, decide, legalChoices, submitOrders } from '../../src/game/actions.js';
@@ -10,12 +10,11 @@ import { catalog } from '../../src/game/catalog.js';
 import { checkOrders } from '../../src/game/orders.js';
 import { POWERS, UKRAINE, type PowerId } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
-import type { GameState, Order } from '../../src/game/types.js';
+import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
 import { seatViewOnly, type Bot } from '../../src/bots/bot.js';
 import { botPolicy } from '../../src/bots/botPolicy.js';
 import { candidateOrders } from '../../src/bots/candidates.js';
-import { foreseeOrder, foreseeRoundEnd, sketchOf } from '../../src/bots/foresee.js';
 import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bots/levels.js';
 import { playToEnd } from '../../src/bots/play.js';
 import type { Policy } from '../../src/bots/policy.js';
@@ -135,15 +134,14 @@ describe('Normal keeps clear of war', () => {
   it('gives no order that raises Tension once it is at the crisis level', () => {
     const G = atCrisisTension();
     for (const power of POWERS) {
-      const view = playerView(G, power);
-      const { action } = botActionFor('normal', sc, view, power, 'brink');
+      const { action } = botActionFor('normal', sc, playerView(G, power), power, 'brink');
       if (action.type !== 'orders') throw new Error('orders were due');
-      const sketch = sketchOf(view);
-      for (const order of action.orders) {
-        const before = sketch.view.tracks.tension;
-        foreseeOrder(sc, sketch, power, order);
-        expect(sketch.view.tracks.tension, `${power}: ${JSON.stringify(order)}`).toBeLessThanOrEqual(before);
-      }
+      // The rules resolve its orders, the others holding: no rise in Tension is logged as its doing.
+      const real = structuredClone(G);
+      const from = real.log.length;
+      for (const p of POWERS) expect(submitOrders(sc, real, p, p === power ? action.orders : HOLD3)).toBeNull();
+      const raised = real.log.slice(from).filter((e) => e.code === 'track' && e.track === 'tension' && e.value! > 0 && e.power === power);
+      expect(raised, `${power}: ${JSON.stringify(action.orders)}`).toEqual([]);
     }
   });
 
@@ -164,8 +162,8 @@ describe('Normal keeps clear of war', () => {
 describe('bots weigh every gift to Ukraine that moves the Front further', () => {
   it('offers aid to Ukraine up to one Front step Capital by Capital, then in whole Front steps as far as the Capital goes', () => {
     const G = setupState(sc, { seed: 'front-steps' });
-    // As much as one aid order may give (orders.ts MAX_AID), so the Capital is not what limits the list.
-    const capital = 10;
+    // As much as one aid order may give, so the Capital is not what limits the list.
+    const capital = sc.rules.maxAid;
     G.powers.USA.capital = capital;
     const amounts = candidateOrders(sc, playerView(G, 'USA'), 'USA', []).flatMap(({ order }) => (order.kind === 'aid' && order.target === UKRAINE ? [order.amount] : []));
     const step = sc.rules.ukraineAidPerFront;
@@ -173,32 +171,6 @@ describe('bots weigh every gift to Ukraine that moves the Front further', () => 
     const whole = Array.from({ length: Math.floor(capital / step) - 1 }, (_, i) => (i + 2) * step);
     expect(whole.length).toBeGreaterThan(0);
     expect(amounts.sort((a, b) => a - b)).toEqual([...small, ...whole]);
-  });
-});
-
-describe("the lookahead foresees what the rules do", () => {
-  it('each legal order, with everyone else holding, ends the round with the tracks and relations foreseen', () => {
-    let compared = 0;
-    const states = snapshots(sc, 'easy', 1, 'snap').filter((G) => G.step.kind === 'orders' && G.ready.length === 0 && G.tracks.tension < sc.rules.crisisAt - 2);
-    for (const G of states.filter((_, i) => i % 2 === 0)) {
-      for (const power of POWERS) {
-        const view = playerView(G, power);
-        for (const { order } of candidateOrders(sc, view, power, [])) {
-          const orders: Order[] = [order, { kind: 'hold' }, { kind: 'hold' }];
-          const real = structuredClone(G);
-          for (const p of POWERS) expect(submitOrders(sc, real, p, p === power ? orders : HOLD3)).toBeNull();
-          const record = real.history[G.round - 1]!;
-          if (record.crisis || real.war) continue;
-          const sketch = sketchOf(view);
-          for (const o of orders) foreseeOrder(sc, sketch, power, o);
-          foreseeRoundEnd(sc, sketch);
-          expect(sketch.view.tracks, JSON.stringify(order)).toEqual(record.tracks);
-          expect(sketch.view.relations, JSON.stringify(order)).toEqual(record.relations);
-          compared++;
-        }
-      }
-    }
-    expect(compared).toBeGreaterThan(200);
   });
 });
 

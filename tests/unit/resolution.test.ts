@@ -151,6 +151,68 @@ describe('published order (GAME.md step 4: "signals and diplomacy, then aid and 
 });
 
 // ---------------------------------------------------------------------------
+// The scenario's numbers
+// ---------------------------------------------------------------------------
+
+describe("the numbers orders use are the scenario's (rules: relationSteps, sanction, missileTest, postureTension, frontDrift, maxAid, trackRange)", () => {
+  /** Numbers unlike the defaults, so a number fixed in the code would show. */
+  const unusual = () =>
+    quiet((input) => {
+      input.rules.relationSteps = { engage: 2, summit: 3, pressure: -2, aid: 2 };
+      input.rules.sanction = 2;
+      input.rules.missileTest = { capability: 2, tension: 0 };
+      input.rules.postureTension = 2;
+      input.rules.frontDrift = 2;
+      input.rules.maxAid = 3;
+      input.rules.trackRange = { tension: [0, 10], polarisation: [0, 10], front: [-5, 5], capability: [0, 5] };
+    });
+
+  it('relations move by relationSteps and a sanction takes `sanction` Capital', () => {
+    const sc = unusual();
+    const G = start(sc);
+    for (const pair of ['CHN-JPN', 'RUS-PRK', 'USA-KOR', 'JPN-KOR'] as const) G.relations[pair] = 0;
+    playRound(sc, G, {
+      CHN: withHolds({ kind: 'engage', target: 'JPN' }),
+      RUS: withHolds({ kind: 'engage', target: 'PRK' }),
+      PRK: withHolds({ kind: 'engage', target: 'RUS' }),
+      USA: withHolds({ kind: 'pressure', target: 'KOR' }),
+      JPN: withHolds({ kind: 'aid', target: 'KOR', amount: 2 }),
+    });
+    expect(G.relations['CHN-JPN']).toBe(2);
+    expect(G.relations['RUS-PRK']).toBe(3);
+    expect(G.relations['USA-KOR']).toBe(-2);
+    expect(G.relations['JPN-KOR']).toBe(2);
+    // KOR: 5, three holds, JPN's 2, less the sanction's 2.
+    expect(G.powers.KOR.capital).toBe(5 + 3 * sc.rules.holdGain + 2 - 2);
+  });
+
+  it('a missile test moves Capability and Tension by missileTest, within the Capability range, and is refused at its top', () => {
+    const sc = unusual();
+    const G = start(sc);
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }, { kind: 'build', what: 'capability' }) });
+    expect(G.tracks.capability).toBe(5);
+    expect(G.tracks.tension).toBe(4);
+    expect(legalOrders(sc, G, 'PRK').refused).toContainEqual({ kind: 'build', what: 'capability', reason: { code: 'capabilityMaxed' } });
+  });
+
+  it('a deployment beside a hostile power adds postureTension, and the Front drifts by frontDrift', () => {
+    const sc = unusual();
+    const G = start(sc);
+    playRound(sc, G, { JPN: withHolds({ kind: 'deploy', theatre: 'DMZ' }), RUS: withHolds({ kind: 'deploy', theatre: 'FRONT' }) });
+    expect(G.tracks.tension).toBe(4 + 2);
+    expect(G.tracks.front).toBe(0 + 2);
+  });
+
+  it('one aid order gives at most maxAid', () => {
+    const sc = unusual();
+    const G = start(sc);
+    const amounts = legalOrders(sc, G, 'CHN').options.flatMap(({ order }) => (order.kind === 'aid' && order.target === 'JPN' ? [order.amount] : []));
+    expect(amounts).toEqual([1, 2, 3]);
+    expect(submitOrders(sc, G, 'CHN', withHolds({ kind: 'aid', target: 'JPN', amount: 4 }))).toMatchObject({ code: 'illegalOrder', why: { code: 'badAmount', max: 3 } });
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Reactions
 // ---------------------------------------------------------------------------
 

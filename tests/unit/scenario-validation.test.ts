@@ -70,6 +70,21 @@ describe('a valid scenario', () => {
     }).toThrow(TypeError);
   });
 
+  it('gives a file written before the later rules the numbers the code had, so it plays as it did', () => {
+    const result = parseScenario(minimal, 'minimal.yaml');
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(minimal).not.toContain('relationSteps');
+    expect(result.scenario.rules).toMatchObject({
+      trackRange: { tension: [0, 10], polarisation: [0, 10], front: [-5, 5], capability: [0, 10] },
+      relationSteps: { engage: 1, summit: 2, pressure: -1, aid: 1 },
+      sanction: 1,
+      maxAid: 10,
+      missileTest: { capability: 1, tension: 1 },
+      postureTension: 1,
+      frontDrift: 1,
+    });
+  });
+
   it('loads the real scenario, 2024: The Northern Triangle', () => {
     const result = loadScenarioFile(REAL_FILE);
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
@@ -133,9 +148,20 @@ describe('structural problems', () => {
     ]);
   });
 
-  it('reports a track out of its range', () => {
-    const source = broken('tension: 4', 'tension: 12');
-    expectProblems(source, [{ at: at(source, '12'), path: 'tracks.tension', message: 'must be at most 10, got 12' }]);
+  it('reports a track starting outside the range the rules give it', () => {
+    const source = broken('polarisation: 5', 'polarisation: 12');
+    expectProblems(source, [{ at: at(source, '12'), path: 'tracks.polarisation', message: 'starting polarisation (12) is outside rules.trackRange.polarisation (0 to 10)' }]);
+  });
+
+  it('reports a track range whose lowest is not below its highest', () => {
+    const range = '  trackRange: { tension: [0, 10], polarisation: [0, 10], front: [5, -5], capability: [0, 10] }\n';
+    const source = broken('  calmEasing: 1\n', `  calmEasing: 1\n${range}`);
+    expectProblems(source, [{ at: at(source, '[5, -5]'), path: 'rules.trackRange.front', message: 'a range is [lowest, highest], the lowest below the highest' }]);
+  });
+
+  it('reports a war threshold above the highest Tension', () => {
+    const source = broken('warAt: 10', 'warAt: 12');
+    expectProblems(source, [{ at: at(source, '12'), path: 'rules.warAt', message: 'warAt (12) is above the highest Tension (rules.trackRange.tension: 10)' }]);
   });
 
   it('reports the errors of the effect a card meant, not a vague union error', () => {

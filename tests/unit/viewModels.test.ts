@@ -151,6 +151,19 @@ describe('the order builder', () => {
     expect(model.canSubmit).toBe(false);
   });
 
+  it("describes engagement, pressure and a missile test with the scenario's own numbers", () => {
+    const sc = tinyScenario((input) => {
+      input.rules.relationSteps = { engage: 2, summit: 3, pressure: -2, aid: 1 };
+      input.rules.sanction = 2;
+      input.rules.missileTest = { capability: 2, tension: 1 };
+    });
+    const model = builderModel(sc, playerView(setupState(sc, { seed: 'builder' }), 'PRK'), 'PRK', [], null);
+    const help = (kind: string) => model.kinds.find((k) => k.kind === kind)!.help;
+    expect(help('engage')).toContain('Relation +2 (a summit, +3, if they engage you too)');
+    expect(help('pressure')).toContain('Relation -2 and they lose 2 Capital');
+    expect(help('build')).toContain('(Capability +2, Tension +1)');
+  });
+
   it('lists the forms of one kind with costs, and the refused ones with reasons', () => {
     const sc = tinyScenario();
     const G = setupState(sc, { seed: 'builder' });

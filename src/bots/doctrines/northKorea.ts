@@ -35,7 +35,7 @@ export const NORTH_KOREA: Doctrine = [
   },
   // C10, E1: while the peninsula is calm enough, the programme moves on.
   {
-    when: ({ sc, view }) => view.tracks.tension <= sc.rules.warAt - 5 && view.tracks.capability < 10,
+    when: ({ sc, view }) => view.tracks.tension <= sc.rules.warAt - 5 && view.tracks.capability < sc.rules.trackRange.capability[1],
     posture: () => ({ id: 'prkBuildDeterrent', tracks: { capability: 0.6 } }),
   },
   {

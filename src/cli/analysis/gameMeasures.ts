@@ -5,7 +5,6 @@
  * from outside, from the driver watching the hands (playGame.ts): the rules keep no
  * record of a hand's past.
  */
-import { TRACK_RANGE } from '../../game/mechanics.js';
 import { UKRAINE, POWERS, type PowerId } from '../../game/powers.js';
 import { ORDER_KINDS, type GameState, type OrderKind } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -90,7 +89,7 @@ export function measureGame(sc: Scenario, G: GameState, held: Record<PowerId, Re
     if (entry.code === 'aid' && entry.target !== UKRAINE) aidBetweenPowers++;
     if (entry.code === 'track' && entry.track === 'capability') {
       capability += entry.value!;
-      if (capability >= TRACK_RANGE.capability[1] && capabilityTopRound === null) capabilityTopRound = entry.round;
+      if (capability >= sc.rules.trackRange.capability[1] && capabilityTopRound === null) capabilityTopRound = entry.round;
     }
   }
 

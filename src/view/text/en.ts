@@ -42,15 +42,20 @@ export const ORDER_NAME: Record<OrderKind, string> = {
   hold: 'Hold',
 };
 
+/** A change with its sign: +1, -1. */
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
 /** What each order does, with the numbers the scenario's rules set (a teacher's scenario may set others). */
 export const ORDER_HELP: Record<OrderKind, (rules: Rules) => string> = {
-  engage: () => 'Relation +1 (a summit, +2, if they engage you too). Across the blocs it lowers Polarisation.',
-  pressure: () => 'Relation -1 and they lose 1 Capital. Across the blocs it raises Polarisation.',
+  engage: (r) =>
+    `Relation ${signed(r.relationSteps.engage)} (a summit, ${signed(r.relationSteps.summit)}, if they engage you too). Across the blocs it lowers Polarisation.`,
+  pressure: (r) => `Relation ${signed(r.relationSteps.pressure)} and they lose ${r.sanction} Capital. Across the blocs it raises Polarisation.`,
   aid: (r) =>
     `Give Capital. ${r.aidRelationThreshold} or more also improves the relation. Every ${r.ukraineAidPerFront} Capital sent to Ukraine (by everyone together) pushes the Front back 1.`,
   deploy: () => 'Move a force from your reserve into a theatre. Next to a hostile power it raises Tension.',
   withdraw: () => 'Bring a force home. Pulling back from a hostile power eases Tension.',
-  build: () => 'A new force in reserve; North Korea may test a missile instead (Capability +1, Tension +1).',
+  build: (r) =>
+    `A new force in reserve; North Korea may test a missile instead (Capability ${signed(r.missileTest.capability)}, Tension ${signed(r.missileTest.tension)}).`,
   card: () => 'Play a policy card from your hand.',
   hold: (r) => `Save: +${r.holdGain} Capital.`,
 };
