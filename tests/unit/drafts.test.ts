@@ -10,20 +10,8 @@ import { playerView } from '../../src/game/view.js';
 import { clearDrafts, seatDrafts } from '../../src/client/drafts.js';
 import { keptDraft } from '../../src/view/orderModel.js';
 import { realScenario } from '../helpers/scenarios.js';
+import { memoryStorage } from '../helpers/memoryStorage.js';
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('order drafts kept in the browser', () => {
   it('gives a draft back for its own match, seat and step only, and forgets it once the step has passed', () => {

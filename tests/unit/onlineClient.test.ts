@@ -3,20 +3,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { lobbyApi, LobbyProblem, tidyCode } from '../../src/client/net/lobbyApi.js';
 import { lastName, readPlace, rememberName, writePlace } from '../../src/client/net/onlineSeats.js';
 import { LOBBY_PROBLEM } from '../../src/view/text/en-lobby.js';
+import { memoryStorage } from '../helpers/memoryStorage.js';
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('seats kept in the browser', () => {
   const seat = { power: 'USA' as const, playerID: '3', credentials: 'secret', name: 'Ana' };
