@@ -73,9 +73,10 @@ export async function hook<T>(page: Page, read: (hook: TestHook) => T): Promise<
   return page.evaluate(`(${read.toString()})(window.__TRIANGLES__)`) as Promise<T>;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or with `{ fullPage: false }` only what the window shows (what a person sees without scrolling). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /**

@@ -9,7 +9,7 @@
  * did, over many whole games of random play.
  */
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/game/actions.js';
+import { decide, submitOrders } from '../../src/game/actions.js';
 import { POWERS } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState, LogEntry } from '../../src/game/types.js';
@@ -17,6 +17,7 @@ import { playerView } from '../../src/game/view.js';
 import { playToEnd } from '../../src/bots/play.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { lastRevealedRound, REVEAL_STEP_IDS, revealStory, type RevealStepId, type RevealStory } from '../../src/view/revealSteps.js';
+import { RationaleBook } from '../../src/client/bots/rationaleBook.js';
 import { randomPolicies } from '../helpers/play.js';
 import { giveCard, playRound, policy, withHolds } from '../helpers/round.js';
 import { realScenario } from '../helpers/scenarios.js';
@@ -173,7 +174,7 @@ describe('one round told', () => {
     expect(diplomacy!.tracks.map((t) => t.text)).toEqual(['Polarisation 5 → 7']);
 
     // The sanction is the pressure's second half; the aid of 2 also improves the relation.
-    expect(aid!.marks.find((m) => m.kind === 'sanction')).toMatchObject({ power: 'CHN', to: { power: 'USA' }, label: 'sanction −1 Capital' });
+    expect(aid!.marks.find((m) => m.kind === 'sanction')).toMatchObject({ power: 'CHN', to: { power: 'USA' }, label: 'sanction' });
     expect(aid!.marks.find((m) => m.kind === 'aid')).toMatchObject({ power: 'USA', to: { power: 'JPN' }, label: 'aid 2' });
     expect(aid!.lines).toEqual(['United States sends 2 Capital to Japan.', 'China sanctions United States: United States loses Capital.']);
     expect(aid!.relations).toEqual([]); // United States–Japan is already at +3
@@ -252,5 +253,22 @@ describe('one round told', () => {
     const posture = story.steps.find((s) => s.id === 'posture')!;
     expect(posture.tracks.map((t) => t.text)).toEqual(['Tension 0 → 1']);
     expect(posture.marks).toEqual([{ kind: 'deploy', power: 'JPN', from: { power: 'JPN' }, to: { theatre: 'DMZ' }, label: 'deploys' }]);
+  });
+});
+
+describe('the bots\' reasons', () => {
+  it('are given only once the round\'s orders are revealed, and only for that round', () => {
+    const sc = tinyScenario();
+    const G = setupState(sc, { seed: 'reasons' });
+    const book = new RationaleBook();
+    for (const power of POWERS.slice(0, 5)) book.note(1, power, `${power} holds for the money.`);
+    // Five have locked in, the sixth has not: nothing is revealed, so nothing is said.
+    for (const power of POWERS.slice(0, 5)) expect(submitOrders(sc, G, power, withHolds())).toBeNull();
+    expect(book.revealed(1, playerView(G, 'KOR'))).toEqual({});
+    expect(submitOrders(sc, G, 'KOR', withHolds())).toBeNull();
+    expect(book.revealed(1, playerView(G, 'KOR'))).toEqual({ CHN: 'CHN holds for the money.', RUS: 'RUS holds for the money.', PRK: 'PRK holds for the money.', USA: 'USA holds for the money.', JPN: 'JPN holds for the money.' });
+    // Round 2's are its own, and wait for round 2's reveal.
+    book.note(2, 'CHN', 'China engages Russia.');
+    expect(book.revealed(2, playerView(G, 'KOR'))).toEqual({});
   });
 });

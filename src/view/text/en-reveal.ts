@@ -54,7 +54,7 @@ export const REVEAL_MARK = {
   engage: 'engages',
   summit: 'summit',
   pressure: 'pressure',
-  sanction: 'sanction −1 Capital',
+  sanction: 'sanction',
   aid: (amount: number) => `aid ${amount}`,
   deploy: 'deploys',
   withdraw: 'withdraws',
@@ -83,11 +83,12 @@ export const REVEAL_PLAYER = {
   continueToResults: 'Continue to the results',
   /** The button that opens the last reveal again once it is closed. */
   watchAgain: (round: number) => `Watch round ${round}’s reveal again`,
-  ordersOf: (power: string) => `${power}’s orders`,
+  /** Under the first step: how to read the map's marks. */
+  mapKey: 'On the map, each order leaves its power’s capital: a smooth arrow engages, a zigzag presses, a hollow arrow carries aid, a thick one moves a force; cards, builds and holds are written on the capital.',
   why: 'Why',
   nothingChanged: 'Nothing changed at this step.',
   changes: 'Changes',
-  tracksNow: 'Tracks after this step',
+  tracksNow: 'The tracks after this step',
   relationChange: (pair: string, from: number, to: number) => `${pair} ${signed(from)} → ${signed(to)}`,
   trackChange: (name: string, from: number, to: number) => `${name} ${from} → ${to}`,
   trackChangeFront: (name: string, from: number, to: number) => `${name} ${signed(from)} → ${signed(to)}`,
@@ -98,4 +99,10 @@ export const REVEAL_PLAYER = {
   keys: 'Keys: ← and → step, Space plays or pauses, End skips to the sum.',
   pending: 'The crisis is being decided: the round ends when every power named has chosen.',
   war: 'War: the game ends here, and the rest of the round is not played.',
+};
+
+/** The hot-seat screen that shows the reveal once to everyone at the table, between two people's turns. */
+export const REVEAL_TABLE = {
+  title: (round: number) => `Round ${round} is revealed`,
+  note: 'For everyone at the table: no hand or secret is on this screen.',
 };
