@@ -375,8 +375,11 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
 
   const steps: RevealStep[] = [];
   let last = before;
-  /** Closes a step with the entries read since the last one; a step with no order and no entry is left out. */
-  const close = (id: RevealStepId, acting: Placed[], marks: RevealMark[], rule?: string): void => {
+  /**
+   * Closes a step with the entries read since the last one, after `said` (what the rules do without a log entry);
+   * a step with no order and no entry is left out.
+   */
+  const close = (id: RevealStepId, acting: Placed[], marks: RevealMark[], rule?: string, said: string[] = []): void => {
     const taken = read.flush();
     // The end of the game is the results' to tell, not a step's.
     const meaningful = taken.filter((e) => e.code !== 'gameOver');
@@ -388,7 +391,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
       rule: rule ?? (REVEAL_STEP[id].rule as string),
       orders: acting.map(orderOf),
       marks,
-      lines: meaningful.map((e) => logSentence(sc, e)),
+      lines: [...said, ...meaningful.map((e) => logSentence(sc, e))],
       entries: meaningful,
       tracks: trackChanges(last.tracks, after.tracks),
       relations: relationChanges(last.relations, after.relations),
@@ -416,6 +419,9 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
       'aid',
       economy,
       economy.map((p) => (p.order.kind === 'pressure' ? { ...markFor(sc, p, false), kind: 'sanction' as const, label: REVEAL_MARK.sanction } : markFor(sc, p, false))),
+      undefined,
+      // A hold pays out without a log entry: said here, first, as the rules pay it.
+      ofKind('hold').map((p) => REVEAL_PLAYER.holds(POWER_NAME[p.power], sc.rules.holdGain)),
     );
 
     const military = ofKind('withdraw', 'deploy', 'build');

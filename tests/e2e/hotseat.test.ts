@@ -1,7 +1,7 @@
 /** Two people on one device: each hand stays hidden until its owner says they are ready. */
 import { expect, test } from 'vitest';
 import { POWER_NAME } from '../../src/view/text/en.js';
-import { hook, openBrowser, screenshot } from './browser.js';
+import { animationsDone, hook, openBrowser, screenshot } from './browser.js';
 import { actByClicking, continueAfterReveal, nextMoment, startGame } from './play.js';
 
 test('the hand-over screen hides the hand and then shows the right power', async () => {
@@ -22,6 +22,11 @@ test('the hand-over screen hides the hand and then shows the right power', async
       await s.page.getByTestId('reveal-screen').waitFor();
       expect(await s.page.getByTestId('hand').count()).toBe(0);
       expect(await s.page.getByTestId('game-screen').count()).toBe(0);
+      if (revealed === 0) {
+        await s.page.getByTestId('reveal-next').click();
+        await animationsDone(s.page);
+        await screenshot(s.page, 'reveal-table', { fullPage: false });
+      }
       revealed++;
       await continueAfterReveal(s.page);
       continue;

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { POWERS } from '../../src/game/powers.js';
-import { hook, openBrowser, screenshot } from './browser.js';
+import { animationsDone, hook, openBrowser, screenshot } from './browser.js';
 import { actByClicking, continueAfterReveal, nextMoment, startGame } from './play.js';
 
 const step = (page: Page) => page.getByTestId('reveal-player').getAttribute('data-step').then(Number);
@@ -68,9 +68,10 @@ test('each round resolves step by step beside the map, the last one before the r
         await page.getByTestId('reveal-next').click();
         expect(await step(page)).toBe(at + 1);
         if (at === 1) {
+          await animationsDone(page);
           await screenshot(page, 'reveal-step', { fullPage: false });
           await page.setViewportSize({ width: 390, height: 844 });
-          await player.scrollIntoViewIfNeeded();
+          await animationsDone(page);
           await screenshot(page, 'reveal-step-phone', { fullPage: false });
           await page.setViewportSize({ width: 1280, height: 800 });
         }

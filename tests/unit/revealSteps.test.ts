@@ -176,7 +176,9 @@ describe('one round told', () => {
     // The sanction is the pressure's second half; the aid of 2 also improves the relation.
     expect(aid!.marks.find((m) => m.kind === 'sanction')).toMatchObject({ power: 'CHN', to: { power: 'USA' }, label: 'sanction' });
     expect(aid!.marks.find((m) => m.kind === 'aid')).toMatchObject({ power: 'USA', to: { power: 'JPN' }, label: 'aid 2' });
-    expect(aid!.lines).toEqual(['United States sends 2 Capital to Japan.', 'China sanctions United States: United States loses Capital.']);
+    // Holds pay out without a log entry; the reveal says so first, as the rules pay them.
+    expect(aid!.lines.slice(0, 2)).toEqual(['China holds: +1 Capital.', 'Russia holds: +1 Capital.']);
+    expect(aid!.lines.slice(-2)).toEqual(['United States sends 2 Capital to Japan.', 'China sanctions United States: United States loses Capital.']);
     expect(aid!.relations).toEqual([]); // United States–Japan is already at +3
     expect(military!.marks).toEqual([{ kind: 'deploy', power: 'USA', from: { power: 'USA' }, to: { theatre: 'EAST_SEA' }, label: 'deploys' }]);
 

@@ -14,6 +14,7 @@ import type { PowerId } from '../../game/powers.js';
 import type { MarkPlace, RevealMark } from '../../view/revealSteps.js';
 import { POWER_STYLE } from '../../view/palette.js';
 import { POWER_NAME } from '../../view/text/en.js';
+import { REVEAL_MARK } from '../../view/text/en-reveal.js';
 import { worldToScreen, type Point, type Size, type View } from './geometry.js';
 import { MAP_COLOURS } from './mapStyle.js';
 import { arrowShape, pathData } from './revealGeometry.js';
@@ -30,9 +31,14 @@ export interface RevealFrame {
 const SVG = 'http://www.w3.org/2000/svg';
 /** Space kept free around a capital's marker and before a theatre's name, in CSS px. */
 const TRIM = { power: 11, theatre: 16 } as const;
-/** How long each mark takes to draw on, and how far apart their starts are (ms). */
-export const DRAW_MS = 650;
-const STAGGER_MS = 140;
+/**
+ * How long each mark takes to draw on, how far apart their starts are, and the latest
+ * start (ms). Every frame of drawing-on repaints the lines, so a step's drawing is kept
+ * to about a second however many orders it has.
+ */
+export const DRAW_MS = 500;
+const STAGGER_MS = 90;
+const LAST_START_MS = 540;
 
 interface LineStyle {
   width: number;
@@ -52,6 +58,9 @@ const STYLE: Record<RevealMark['kind'], LineStyle> = {
   build: { width: 0 },
   hold: { width: 0 },
 };
+
+/** Below this map width (CSS px, a phone) the arrows go without labels: the panel under the map says them. */
+const LABELS_FROM_WIDTH = 520;
 
 /** Where along its arrow a label sits, taking turns. */
 const LABEL_AT = [0.5, 0.64, 0.36, 0.75, 0.25];
@@ -103,7 +112,7 @@ export class RevealLayer {
     const lanes = new Map<string, number>();
     const badges = new Map<string, number>();
     frame.marks.forEach((mark, index) => {
-      const delay = `${index * STAGGER_MS}ms`;
+      const delay = `${Math.min(index * STAGGER_MS, LAST_START_MS)}ms`;
       const drawn: Drawn = { mark, lane: 0, order: index };
       const colour = POWER_STYLE[mark.power].colour;
       if (mark.to) {
@@ -140,6 +149,7 @@ export class RevealLayer {
     const view = this.view;
     if (!view || this.drawn.length === 0) return;
     this.svg.setAttribute('viewBox', `0 0 ${this.viewport.width} ${this.viewport.height}`);
+    this.words.classList.toggle('tm-narrow', this.viewport.width < LABELS_FROM_WIDTH);
     const screen = (p: Point) => worldToScreen(view, this.viewport, p);
     for (const drawn of this.drawn) {
       const { mark } = drawn;
@@ -199,7 +209,7 @@ export class RevealLayer {
     label.dataset['power'] = mark.power;
     label.dataset['kind'] = mark.kind;
     // A badge names its power (the colour repeats it); an arrow's power is the capital it leaves.
-    label.textContent = mark.to ? mark.label : `${POWER_NAME[mark.power]}: ${mark.label}`;
+    label.textContent = mark.to ? mark.label : REVEAL_MARK.onCapital(POWER_NAME[mark.power], mark.label);
     this.words.append(label);
     return label;
   }
@@ -234,6 +244,7 @@ function injectStyle(): void {
 .tm-reveal-badge { border-radius: 4px; border-left-width: 7px; }
 .tm-reveal-cancelled { text-decoration: line-through; }
 .tm-compact .tm-reveal-label, .tm-compact .tm-reveal-badge { font-size: 10px; padding: 0 5px; }
+.tm-narrow .tm-reveal-label { display: none; }
 @media (prefers-reduced-motion: no-preference) {
   .tm-reveal:not(.tm-still) .tm-reveal-casing, .tm-reveal:not(.tm-still) .tm-reveal-line { stroke-dasharray: 1 1; stroke-dashoffset: 1; animation: tm-draw ${DRAW_MS}ms ease-out var(--delay) forwards; }
   .tm-reveal:not(.tm-still) .tm-reveal-head { opacity: 0; animation: tm-appear 160ms ease-out calc(var(--delay) + ${DRAW_MS - 120}ms) forwards; }

@@ -63,6 +63,8 @@ export const REVEAL_MARK = {
   hold: (gain: number) => `holds ${signed(gain)}`,
   card: (title: string) => `“${title}”`,
   cancelled: (title: string) => `“${title}” cancelled`,
+  /** A badge on a capital names its power: "North Korea: missile test". */
+  onCapital: (power: string, label: string) => `${power}: ${label}`,
 };
 
 export const REVEAL_PLAYER = {
@@ -72,17 +74,17 @@ export const REVEAL_PLAYER = {
   /** Announced when a step is shown: "Step 2 of 7, Diplomacy." followed by its lines. */
   announce: (step: number, steps: number, title: string, lines: readonly string[]) =>
     [`Step ${step} of ${steps}: ${title}.`, ...lines].join(' '),
-  back: 'Back',
-  next: 'Next',
+  back: '← Back',
+  next: 'Next →',
   play: 'Play',
   pause: 'Pause',
   skip: 'Skip to the sum',
-  replay: 'Replay',
+  replay: '↻ Replay',
   continue: 'Continue',
   continueToRound: (round: number) => `Continue to round ${round}`,
   continueToResults: 'Continue to the results',
   /** The button that opens the last reveal again once it is closed. */
-  watchAgain: (round: number) => `Watch round ${round}’s reveal again`,
+  watchAgain: (round: number) => `↻ Watch round ${round}’s reveal again`,
   /** Under the first step: how to read the map's marks. */
   mapKey: 'On the map, each order leaves its power’s capital: a smooth arrow engages, a zigzag presses, a hollow arrow carries aid, a thick one moves a force; cards, builds and holds are written on the capital.',
   why: 'Why',
@@ -94,6 +96,7 @@ export const REVEAL_PLAYER = {
   trackChangeFront: (name: string, from: number, to: number) => `${name} ${signed(from)} → ${signed(to)}`,
   pair: (a: string, b: string) => `${a}–${b}`,
   noOrders: 'No orders',
+  holds: (power: string, gain: number) => `${power} holds: ${signed(gain)} Capital.`,
   points: 'Points this round',
   /** Keyboard help under the buttons. */
   keys: 'Keys: ← and → step, Space plays or pauses, End skips to the sum.',

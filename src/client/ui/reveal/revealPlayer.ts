@@ -3,8 +3,8 @@
  * plays on its own (a step every few seconds, longer for a longer step) until the sum,
  * and can be paused, stepped back and forth, jumped to any step, skipped to the sum and
  * replayed; Continue closes it. Each step is announced in a live region, the keys work
- * while focus is in it (← → Home End, Space), and with reduced motion the map's marks
- * appear without being drawn on.
+ * while focus is in it (← → Home End, Space), and with reduced motion nothing moves by
+ * itself: the map's marks appear without being drawn on, and the steps wait for Next.
  *
  * It knows no screen: the game screen, the hot-seat table screen and (later) the
  * projector each give it a map and a story (src/view/revealSteps.ts).
@@ -84,11 +84,11 @@ export class RevealPlayer {
     return this.story?.round ?? null;
   }
 
-  /** Opens on the story's first step and plays it through. */
+  /** Opens on the story's first step and plays it through (with reduced motion it waits for Next or Play). */
   play(story: RevealStory): void {
     this.story = story;
     this.build(story);
-    this.go(0, true);
+    this.go(0, !this.options.reducedMotion);
     this.focusLater.schedule();
   }
 
@@ -127,17 +127,17 @@ export class RevealPlayer {
     this.element.replaceChildren(
       this.live,
       again
-        ? button({ focus: 'reveal-watch-again', testid: 'reveal-watch-again', className: 'small reveal-again', onClick: again }, `↻ ${REVEAL_PLAYER.watchAgain(this.again!)}`)
+        ? button({ focus: 'reveal-watch-again', testid: 'reveal-watch-again', className: 'small reveal-again', onClick: again }, REVEAL_PLAYER.watchAgain(this.again!))
         : '',
     );
   }
 
   private build(story: RevealStory): void {
-    const back = button({ focus: 'reveal-back', testid: 'reveal-back', onClick: () => this.step(-1) }, `← ${REVEAL_PLAYER.back}`);
-    const next = button({ focus: 'reveal-next', testid: 'reveal-next', onClick: () => this.step(1) }, `${REVEAL_PLAYER.next} →`);
+    const back = button({ focus: 'reveal-back', testid: 'reveal-back', onClick: () => this.step(-1) }, REVEAL_PLAYER.back);
+    const next = button({ focus: 'reveal-next', testid: 'reveal-next', onClick: () => this.step(1) }, REVEAL_PLAYER.next);
     const play = button({ focus: 'reveal-play', testid: 'reveal-play', onClick: () => this.toggle() }, REVEAL_PLAYER.pause);
     const skip = button({ focus: 'reveal-skip', testid: 'reveal-skip', onClick: () => this.go(story.steps.length - 1, false) }, REVEAL_PLAYER.skip);
-    const replay = button({ focus: 'reveal-replay', testid: 'reveal-replay', onClick: () => this.go(0, true) }, `↻ ${REVEAL_PLAYER.replay}`);
+    const replay = button({ focus: 'reveal-replay', testid: 'reveal-replay', onClick: () => this.go(0, true) }, REVEAL_PLAYER.replay);
     const continueLabel = story.last ? REVEAL_PLAYER.continueToResults : story.crisisPending || story.war ? REVEAL_PLAYER.continue : REVEAL_PLAYER.continueToRound(story.round + 1);
     const proceed = button({ focus: 'reveal-continue', testid: 'reveal-continue', className: 'primary reveal-continue', onClick: () => this.close() }, continueLabel);
     const pills = story.steps.map((step, i) =>
@@ -205,7 +205,9 @@ export class RevealPlayer {
     this.controls?.panel.setAttribute('data-steps', String(story.steps.length));
     this.controls?.panel.setAttribute('data-step-id', step.id);
     this.drawControls();
-    const frame: RevealFrame = { marks: step.marks, labels: step.id !== 'orders', animate: !this.options.reducedMotion };
+    // The first step shows every order at once, as an overview: drawn on, its many arrows would only crowd in one by one.
+    const overview = step.id === 'orders';
+    const frame: RevealFrame = { marks: step.marks, labels: !overview, animate: !overview && !this.options.reducedMotion };
     // The relations this step moved stay bold, the rest go pale under the step's arrows.
     this.showOnMap(frame, relationsOnMap(step.after.relations, new Set(step.relations.map((r) => r.pair))));
     this.live.textContent = REVEAL_PLAYER.announce(index + 1, story.steps.length, step.title, step.lines.length ? step.lines : [step.rule]);
