@@ -41,9 +41,17 @@ test('each round resolves step by step beside the map, the last one before the r
     const view = await hook(page, (h) => ({ over: h.view()!.step.kind === 'over', history: h.view()!.history }));
     const record = view.history.find((r) => r.round === round)!;
     lastShown = round;
-    // The move waits behind the reveal; the reveal is in view beside the map, not a scroll away.
+    // The move waits behind the reveal; the reveal is in view beside the map, not a scroll away
+    // (the page comes back up to the map if the person had scrolled down to lock in).
     expect(await page.getByTestId('move').isVisible()).toBe(false);
     expect(await player.isVisible()).toBe(true);
+    const inView = () =>
+      page.evaluate(() => {
+        const map = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+        const panel = document.querySelector('[data-testid="reveal-player"]')!.getBoundingClientRect();
+        return map.top >= 0 && map.bottom <= innerHeight && panel.top >= 0 && panel.top < innerHeight;
+      });
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
 
     if (reveals === 1) {
       expect(round).toBe(1);

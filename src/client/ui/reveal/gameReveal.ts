@@ -9,6 +9,9 @@ import { lastRevealedRound, revealStory } from '../../../view/revealSteps.js';
 import type { ScreenReveal } from '../contracts.js';
 import { RevealPlayer, type RevealSurface } from './revealPlayer.js';
 
+/** Space kept between the top bar and the map when the page scrolls back to it (CSS px). */
+const MAP_MARGIN = 8;
+
 export interface GameRevealOptions {
   scenario: Scenario;
   reveal: ScreenReveal;
@@ -34,6 +37,7 @@ export class GameReveal {
         options.onClosed();
       },
       onWatchAgain: () => this.view && this.show(this.view, lastRevealedRound(this.view)),
+      onShown: () => this.bringMapIntoView(),
     });
   }
 
@@ -57,6 +61,19 @@ export class GameReveal {
 
   destroy(): void {
     this.player.destroy();
+  }
+
+  /**
+   * The person may have scrolled down to lock in: the reveal is told on the map, so the
+   * page goes back up until the map's top shows under the top bar (not further down).
+   */
+  private bringMapIntoView(): void {
+    const { screen, reducedMotion } = this.options;
+    const map = screen.querySelector('.map-panel');
+    const bar = screen.querySelector('.game-top');
+    if (!map) return;
+    const hidden = map.getBoundingClientRect().top - (bar?.getBoundingClientRect().bottom ?? 0) - MAP_MARGIN;
+    if (hidden < 0) window.scrollBy({ top: hidden, behavior: reducedMotion ? 'auto' : 'smooth' });
   }
 
   private show(view: SeatView, round: number): void {

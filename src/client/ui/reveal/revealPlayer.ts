@@ -35,6 +35,8 @@ export interface RevealPlayerOptions {
   onClose(story: RevealStory): void;
   /** "Watch round 3's reveal again" while closed; without it (the table screen) nothing shows while closed. */
   onWatchAgain?: () => void;
+  /** The reveal is open and has focus: the screen may bring the map into view. */
+  onShown?: () => void;
 }
 
 /** How long a step stays before the next, by how much it has to read (ms). */
@@ -58,7 +60,10 @@ export class RevealPlayer {
   private mapFrame: [RevealFrame | null, RelationOnMap[] | null] = [null, null];
   private readonly mapLater = new NextTask(() => this.options.map?.showReveal(...this.mapFrame));
   /** Focus goes to the heading in a task of its own too: focusing lays out the whole page at once. */
-  private readonly focusLater = new NextTask(() => this.element.querySelector<HTMLElement>('.reveal-heading')?.focus());
+  private readonly focusLater = new NextTask(() => {
+    this.element.querySelector<HTMLElement>('.reveal-heading')?.focus({ preventScroll: true });
+    this.options.onShown?.();
+  });
   private controls: {
     panel: HTMLElement;
     back: HTMLButtonElement;
