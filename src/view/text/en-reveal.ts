@@ -98,6 +98,8 @@ export const REVEAL_PLAYER = {
   noOrders: 'No orders',
   holds: (power: string, gain: number) => `${power} holds: ${signed(gain)} Capital.`,
   points: 'Points this round',
+  tracksChanged: 'Tracks',
+  relationsChanged: 'Relations',
   /** Keyboard help under the buttons. */
   keys: 'Keys: ← and → step, Space plays or pauses, End skips to the sum.',
   pending: 'The crisis is being decided: the round ends when every power named has chosen.',

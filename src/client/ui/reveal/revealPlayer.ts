@@ -279,7 +279,10 @@ function stepView(story: RevealStory, step: RevealStep): HTMLElement {
       ),
     );
   } else if (step.id === 'summary') {
-    parts.push(changes.length ? el('p', { class: 'reveal-changes' }, el('strong', {}, `${REVEAL_PLAYER.changes}: `), changes.join(' · ')) : el('p', {}, REVEAL_PLAYER.nothingChanged));
+    // The round's changes, one to a line: the tracks, then the relations.
+    if (!changes.length) parts.push(el('p', {}, REVEAL_PLAYER.nothingChanged));
+    if (step.tracks.length) parts.push(el('h4', { class: 'reveal-subtitle' }, REVEAL_PLAYER.tracksChanged), sentences(step.tracks.map((t) => t.text), 'reveal-sum-list'));
+    if (step.relations.length) parts.push(el('h4', { class: 'reveal-subtitle' }, REVEAL_PLAYER.relationsChanged), sentences(step.relations.map((r) => r.text), 'reveal-sum-list'));
     const scored = story.powers.filter((p) => p.scored);
     if (scored.length)
       parts.push(
