@@ -15,7 +15,6 @@
  */
 import { catalog } from '../game/catalog.js';
 import { isReaction } from '../game/effects.js';
-import { TRACK_RANGE } from '../game/mechanics.js';
 import { pairKey, POWERS, type PairKey, type PowerId } from '../game/powers.js';
 import { startingRelations } from '../game/setup.js';
 import { TRACKS, type LogEntry, type Order, type Readable, type RoundRecord, type TrackId, type Tracks } from '../game/types.js';
@@ -176,6 +175,7 @@ class Reader {
   private at = 0;
 
   constructor(
+    readonly sc: Scenario,
     private readonly entries: readonly LogEntry[],
     readonly board: Board,
   ) {}
@@ -249,7 +249,7 @@ function who(ref: string, self: PowerId, target: PowerId | undefined): PowerId |
  */
 function takeTrackChange(read: Reader, track: TrackId, delta: number, source: PowerId | null): void {
   const before = read.board.tracks[track];
-  const [lo, hi] = TRACK_RANGE[track];
+  const [lo, hi] = read.sc.rules.trackRange[track];
   if (read.board.war || delta === 0 || Math.min(hi, Math.max(lo, before + delta)) === before) return;
   read.takeIf((e) => isTrack(e, track) && (e.power ?? null) === source);
   read.takeWar();
@@ -329,6 +329,14 @@ function markFor(sc: Scenario, { power, order }: Placed, mutual: boolean): Revea
   }
 }
 
+/** What the rules do at a step, with the scenario's own numbers. */
+function ruleOf(sc: Scenario, id: RevealStepId): string {
+  const rule = REVEAL_STEP[id].rule;
+  if (id === 'aid') return REVEAL_STEP.aid.rule(sc.rules.sanction);
+  if (id === 'crisis') return REVEAL_STEP.crisis.rule(sc.rules.crisisAt);
+  return rule as string;
+}
+
 function trackChanges(from: Tracks, to: Tracks): TrackChange[] {
   return TRACKS.filter((t) => from[t] !== to[t]).map((track) => ({
     track,
@@ -363,7 +371,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
   for (const entry of roundLog.slice(0, Math.max(0, revealAt))) board.apply(entry);
   const before = board.snapshot();
   const entries = roundLog.slice(revealAt + 1);
-  const read = new Reader(entries, board);
+  const read = new Reader(sc, entries, board);
 
   // The orders in the order the rules resolve them: seat by seat, each seat's in its own order.
   const all: Placed[] = POWERS.flatMap((power) => (record.orders[power] ?? []).map((order) => ({ power, order })));
@@ -388,7 +396,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
     steps.push({
       id,
       title: REVEAL_STEP[id].title,
-      rule: rule ?? (REVEAL_STEP[id].rule as string),
+      rule: rule ?? ruleOf(sc, id),
       orders: acting.map(orderOf),
       marks,
       lines: [...said, ...meaningful.map((e) => logSentence(sc, e))],
@@ -427,7 +435,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
     const military = ofKind('withdraw', 'deploy', 'build');
     // Each missile test writes Capability then Tension (and war, if Tension reached it).
     const testers = military.filter((p) => p.order.kind === 'build' && p.order.what === 'capability').map((p) => p.power);
-    let tests = testers.length;
+    let tests = sc.rules.missileTest.tension === 0 ? 0 : testers.length;
     read.takeWhile((e) => {
       if (codeIn('withdraw', 'deploy', 'build', 'war')(e) || isTrack(e, 'capability')) return true;
       if (isTrack(e, 'tension') && e.power && testers.includes(e.power) && tests > 0) return tests-- > 0;
@@ -459,7 +467,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
     // Posture: each move next to a hostile power writes one Tension entry, in the order the moves were given.
     const moved: Placed[] = [];
     for (const placed of ofKind('deploy', 'withdraw')) {
-      const sign = placed.order.kind === 'deploy' ? 1 : -1;
+      const sign = Math.sign(sc.rules.postureTension) * (placed.order.kind === 'deploy' ? 1 : -1);
       if (read.takeIf((e) => isTrack(e, 'tension') && e.power === placed.power && Math.sign(e.value ?? 0) === sign)) moved.push(placed);
       if (read.takeWar()) break;
     }
@@ -476,7 +484,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
   const crisisPending = entries[read.position]?.code === 'crisis' && !ended && !over;
   if (entries[read.position]?.code === 'crisis') {
     read.takeUntil(endAt);
-    close('crisis', [], [], REVEAL_STEP.crisis.rule(sc.rules.crisisAt));
+    close('crisis', [], []);
   }
   // The end of the round, and anything Control did before it.
   read.takeUntil(read.length);
@@ -489,7 +497,7 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
   steps.push({
     id: 'summary',
     title: REVEAL_STEP.summary.title,
-    rule: REVEAL_STEP.summary.rule,
+    rule: ruleOf(sc, 'summary'),
     orders: [],
     marks: [],
     lines: [],

@@ -21,7 +21,7 @@ export const REVEAL_STEP = {
   },
   aid: {
     title: 'Aid and sanctions',
-    rule: 'Holds pay out and aid arrives, then each pressure costs its target 1 Capital. Aid sent to Ukraine pushes the Front back.',
+    rule: (sanction: number) => `Holds pay out and aid arrives, then each pressure costs its target ${sanction} Capital. Aid sent to Ukraine pushes the Front back.`,
   },
   military: {
     title: 'Forces',
