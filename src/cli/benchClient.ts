@@ -3,6 +3,8 @@
  * client, prints every output file's size raw and gzipped (JS, CSS, map data, other
  * assets), then drives headless Chromium to time the start screen, the first drawn
  * map, and frame times while panning the map and while the bots play a round.
+ * After the bots' rounds it steps through a round's reveal, timing its frames as each
+ * step draws its orders on the map.
  * It prints figures and asserts nothing: budgets are judged by people. `--bots hard`
  * plays against Hard bots, whose search keeps the bot worker busy for up to a second.
  * With `--profile` it builds without minifying and also prints where the main thread
@@ -184,13 +186,20 @@ async function pan(page: Page): Promise<void> {
 /**
  * Plays the seat's part of one round with the simplest legal clicks (decisions: the
  * first option; orders: hold), then waits until the bots have played theirs and the
- * seat is asked again.
+ * seat is asked again. The last round's reveal is continued from first.
  */
 async function playRoundForBots(page: Page): Promise<void> {
-  const due = page.locator('[data-testid="decision-option"], [data-testid="order-kind"][data-kind="hold"]:not([disabled]), [data-testid="end-screen"]').first();
-  for (let guard = 0; guard < 5; guard++) {
+  const due = page
+    .locator('[data-testid="decision-option"], [data-testid="order-kind"][data-kind="hold"]:not([disabled]), [data-testid="reveal-continue"], [data-testid="end-screen"]')
+    .first();
+  for (let guard = 0; guard < 6; guard++) {
     await due.waitFor({ timeout: 60_000 });
     if (await page.getByTestId('end-screen').count()) return;
+    if (await page.getByTestId('reveal-continue').count()) {
+      await page.getByTestId('reveal-continue').click();
+      await page.getByTestId('reveal-player').waitFor({ state: 'detached', timeout: 60_000 });
+      continue;
+    }
     if (await page.getByTestId('decision-option').count()) {
       await page.getByTestId('decision-option').first().click();
       await page.getByTestId('decision-option').first().waitFor({ state: 'detached', timeout: 60_000 });
@@ -211,6 +220,22 @@ async function playRoundForBots(page: Page): Promise<void> {
     );
     return;
   }
+}
+
+/** How long each step of the reveal is watched: its orders draw on (staggered) and the map's relations change. */
+const REVEAL_STEP_MS = 1_500;
+
+/** Steps through the open reveal from its first step to its sum with Next, as a person reading it would. */
+async function stepThroughReveal(page: Page): Promise<number> {
+  const player = page.getByTestId('reveal-player');
+  await page.getByTestId('reveal-replay').click();
+  const steps = Number(await player.getAttribute('data-steps'));
+  await page.waitForTimeout(REVEAL_STEP_MS);
+  for (let i = 1; i < steps; i++) {
+    await page.getByTestId('reveal-next').click();
+    await page.waitForTimeout(REVEAL_STEP_MS);
+  }
+  return steps;
 }
 
 async function main(): Promise<void> {
@@ -267,6 +292,11 @@ async function main(): Promise<void> {
         }),
       ),
     );
+    // The round the bots just finished is revealed beside the map.
+    await page.getByTestId('reveal-player').waitFor({ timeout: 60_000 });
+    let steps = 0;
+    const revealFrames = await profiled('the reveal', () => record(page, async () => void (steps = await stepThroughReveal(page))));
+    printFrames(`the reveal, ${steps} steps drawn on the map (${REVEAL_STEP_MS / 1000} s each)`, revealFrames);
   } finally {
     await context.close();
     await server.close();

@@ -22,11 +22,14 @@ import { clearDrafts, localMatchName, seatDrafts } from './drafts.js';
 import { renderEndScreen } from './ui/endScreen.js';
 import { renderGameScreen } from './ui/gameScreen.js';
 import { renderHandover } from './ui/handover.js';
+import { renderRevealScreen } from './ui/revealScreen.js';
+import { RevealWatch } from './ui/reveal/revealWatch.js';
 import { renderRulesPage } from './ui/rulesPage.js';
 import { renderStartScreen } from './ui/startScreen.js';
 import type { GameScreen, StartChoice } from './ui/contracts.js';
 import { renderProblem } from './ui/problem.js';
 import { exposeTestHook } from './testHook.js';
+import { revealStory } from '../view/revealSteps.js';
 
 /** How often an online match's round timer is asked for: a new step shows its timer within this long. */
 const ROUND_TIMER_POLL_MS = 3000;
@@ -47,6 +50,10 @@ export class App {
   private shown: PowerId | null = null;
   /** The name the match's order drafts are kept under in this browser (none for a spectator). */
   private draftsName: string | null = null;
+  /** Which round's reveal this device still owes, kept across the screens of one match. */
+  private reveals: RevealWatch | null = null;
+  /** Hot-seat: the table's reveal on screen, and its round. */
+  private tableReveal: { round: number; destroy(): void } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -133,7 +140,9 @@ export class App {
       this.refresh();
     });
     writeSave(this.storage, match.setup, match.actions, new Date());
-    this.bots = new BotDriver(match, bots, (message) => console.warn(message));
+    const driver = new BotDriver(match, bots, (message) => console.warn(message));
+    this.bots = driver;
+    this.reveals = new RevealWatch((round) => driver.revealedRationales(round), () => this.refresh());
     this.refresh();
   }
 
@@ -154,6 +163,8 @@ export class App {
     this.match = match;
     this.draftsName = seat ? info.matchID : null;
     this.onlineStatus = status;
+    // The server's bots keep their reasons to themselves: no rationales online.
+    this.reveals = new RevealWatch(() => ({}), () => this.refresh());
     if (match.socket) this.chat = openChat(match.socket, info.matchID, seat, info.settings.chat);
     if (info.settings.roundSeconds !== null) this.timer = this.watchRoundTimer(match, new RoundTimer(() => (match.synced ? match.view(POWERS[0]) : null)));
     status.update(match.connected, null);
@@ -182,11 +193,19 @@ export class App {
     };
   }
 
-  /** Decide what the person sees now: the game, a hand-over between people, or the end. */
+  /**
+   * Decide what the person sees now: the game, the round's reveal, a hand-over between
+   * people, or the end. A round's reveal comes before anything else; after the last
+   * round, before the results.
+   */
   private refresh(): void {
     const match = this.match;
     if (!match) return;
     const view = match.view(POWERS[0]);
+    const revealDue = this.reveals?.due(view) ?? null;
+    if (revealDue !== null && match.humans.length > 1) return this.showTableReveal(revealDue);
+    // Solo, online or watching: the game screen plays the reveal, and Continue comes back here.
+    if (revealDue !== null && this.screen) return this.screen.update();
     if (view.step.kind === 'over') {
       this.screen?.destroy();
       this.screen = null;
@@ -211,6 +230,30 @@ export class App {
     else this.screen.update();
   }
 
+  /** Hot-seat: the round's reveal once for the whole table, on a screen with no one's hand, before the next hand-over. */
+  private showTableReveal(round: number): void {
+    const match = this.match!;
+    if (this.tableReveal?.round === round) return;
+    const view = match.view(match.humans[0] ?? POWERS[0]);
+    const story = revealStory(match.scenario, view, this.reveals!.rationales(round), round);
+    if (!story) return;
+    this.screen?.destroy();
+    this.screen = null;
+    this.shown = null;
+    this.tableReveal?.destroy();
+    const screen = renderRevealScreen(this.root, {
+      scenario: match.scenario,
+      view,
+      story,
+      onContinue: () => {
+        screen.destroy();
+        this.tableReveal = null;
+        this.reveals?.seenRound(round);
+      },
+    });
+    this.tableReveal = { round, destroy: () => screen.destroy() };
+  }
+
   private showSeat(power: PowerId): void {
     const match = this.match!;
     this.screen?.destroy();
@@ -223,6 +266,8 @@ export class App {
       drafts: this.draftsName ? seatDrafts(this.storage, this.draftsName, power) : null,
       chat: this.chat?.panel.element ?? null,
       timer: this.timer?.element ?? null,
+      // Hot-seat plays the reveal on the table's screen; a seat's own screen only replays it.
+      reveal: match.humans.length > 1 ? { due: () => null, rationales: (round) => this.reveals?.rationales(round) ?? {}, seenRound: () => undefined } : this.reveals,
       onRules: () => this.showRules(),
       onQuit: () => this.showStart(),
     });
@@ -243,6 +288,9 @@ export class App {
     this.timer = null;
     this.bots?.stop();
     this.bots = null;
+    this.reveals = null;
+    this.tableReveal?.destroy();
+    this.tableReveal = null;
     this.screen?.destroy();
     this.screen = null;
     this.match?.stop();

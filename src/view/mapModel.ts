@@ -3,7 +3,7 @@
  * the fifteen relations as line styles. Pure, so it is tested without a browser and
  * the renderer never decides what a seat may know.
  */
-import { PAIRS, POWERS, type PowerId } from '../game/powers.js';
+import { PAIRS, POWERS, type PairKey, type PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { theatreName } from './names.js';
@@ -36,6 +36,8 @@ export interface RelationOnMap {
   b: PowerId;
   value: number;
   style: RelationStyle;
+  /** Drawn pale, so what the reveal draws over the map stands out (the relations that moved stay full). */
+  faded?: true;
 }
 
 export interface MapModel {
@@ -73,10 +75,27 @@ export function buildMapModel(sc: Scenario, view: SeatView, selected: string | n
       selected: theatre.id === selected,
     };
   });
-  const relations = PAIRS.map((pair): RelationOnMap => {
+  return { theatres, relations: relationsOnMap(view.relations) };
+}
+
+/** The fifteen relations as the map draws them; given `moved`, all others are drawn pale. */
+export function relationsOnMap(relations: Record<PairKey, number>, moved?: ReadonlySet<PairKey>): RelationOnMap[] {
+  return PAIRS.map((pair): RelationOnMap => {
     const [a, b] = pair.split('-') as [PowerId, PowerId];
-    const value = view.relations[pair];
-    return { a, b, value, style: relationStyle(value) };
+    const value = relations[pair];
+    return { a, b, value, style: relationStyle(value), ...(moved && !moved.has(pair) ? { faded: true as const } : {}) };
   });
-  return { theatres, relations };
+}
+
+/**
+ * The map as everyone at the table may see it (a hot-seat screen between two people):
+ * a seat's view with its own covert forces counted among the unknown ones, as its
+ * neighbours see them.
+ */
+export function publicMapModel(sc: Scenario, view: SeatView): MapModel {
+  const unknownForces = { ...view.unknownForces };
+  if (view.viewer) {
+    for (const [theatre, stacks] of Object.entries(view.forces)) unknownForces[theatre] = (unknownForces[theatre] ?? 0) + (stacks[view.viewer]?.covert ?? 0);
+  }
+  return buildMapModel(sc, { ...view, viewer: null, unknownForces });
 }

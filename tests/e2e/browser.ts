@@ -73,9 +73,15 @@ export async function hook<T>(page: Page, read: (hook: TestHook) => T): Promise<
   return page.evaluate(`(${read.toString()})(window.__TRIANGLES__)`) as Promise<T>;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Waits until every CSS animation and transition on the page has run its course (a picture of the end state, not a frame of it). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { polling: 100, timeout: 30_000 });
+}
+
+/** The whole page, or with `{ fullPage: false }` only what the window shows (what a person sees without scrolling). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /**

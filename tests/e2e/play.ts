@@ -28,11 +28,12 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
   await page.locator('[data-testid="game-screen"], [data-testid="handover"]').first().waitFor();
 }
 
-export type Moment = 'due' | 'handover' | 'over' | 'reached';
+export type Moment = 'due' | 'handover' | 'reveal' | 'over' | 'reached';
 
 /**
- * Waits until the seat on screen is asked something, a hand-over is up, or the game is
- * over; or, given `untilRound`, until the match has reached that round ('reached').
+ * Waits until the seat on screen is asked something, a hand-over is up, a round's
+ * reveal is playing, or the game is over; or, given `untilRound`, until the match has
+ * reached that round ('reached').
  */
 export async function nextMoment(page: Page, timeout = 90_000, untilRound: number | null = null): Promise<Moment> {
   const handle = await page.waitForFunction(
@@ -42,6 +43,7 @@ export async function nextMoment(page: Page, timeout = 90_000, untilRound: numbe
       const h = (window as unknown as { __TRIANGLES__?: import('../../src/client/testHook.js').TestHook }).__TRIANGLES__;
       const shown = h?.shown();
       if (until !== null && (h?.view()?.round ?? 0) >= until) return 'reached';
+      if (document.querySelector('[data-testid="reveal-player"]')) return 'reveal';
       if (!shown || !h!.awaiting().includes(shown) || !document.querySelector('[data-testid="game-screen"]')) return null;
       // Wait for the screen to show the step the match is at (it redraws on every change).
       const step = h!.view()!.step.kind;
@@ -102,9 +104,17 @@ export async function buildOrders(page: Page, turn: number): Promise<void> {
   }
 }
 
+/** Closes the reveal on screen with its Continue button, and waits until it is gone. */
+export async function continueAfterReveal(page: Page): Promise<void> {
+  const player = page.getByTestId('reveal-player');
+  await page.getByTestId('reveal-continue').click();
+  await player.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 /**
- * Plays the human seats until the game ends: hand-overs are accepted, every question
- * to the seat on screen is answered by clicking. Returns the number of actions taken.
+ * Plays the human seats until the game ends: hand-overs are accepted, every reveal is
+ * continued from, every question to the seat on screen is answered by clicking.
+ * Returns the number of actions taken.
  */
 export async function playToEnd(page: Page, onMoment?: (moment: Moment, turn: number) => Promise<void>): Promise<number> {
   for (let turn = 0; ; turn++) {
@@ -113,6 +123,7 @@ export async function playToEnd(page: Page, onMoment?: (moment: Moment, turn: nu
     await onMoment?.(moment, turn);
     if (moment === 'over') return turn;
     if (moment === 'handover') await page.getByTestId('handover-ready').click();
+    else if (moment === 'reveal') await continueAfterReveal(page);
     else await actByClicking(page, turn);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import { hook, openBrowser } from './browser.js';
-import { actByClicking, nextMoment, startGame } from './play.js';
+import { actByClicking, continueAfterReveal, nextMoment, startGame } from './play.js';
 
 test('a reload mid-game resumes at the same round and seat, with the half-built orders', async () => {
   const s = await openBrowser();
@@ -12,7 +12,12 @@ test('a reload mid-game resumes at the same round and seat, with the half-built 
   // Play into round 2, to the moment the seat is asked for its orders.
   for (let turn = 0; ; turn++) {
     expect(turn).toBeLessThan(20);
-    expect(await nextMoment(s.page)).toBe('due');
+    const moment = await nextMoment(s.page);
+    if (moment === 'reveal') {
+      await continueAfterReveal(s.page);
+      continue;
+    }
+    expect(moment).toBe('due');
     const at = await hook(s.page, (h) => ({ round: h.view()!.round, step: h.view()!.step.kind }));
     if (at.round >= 2 && at.step === 'orders') break;
     await actByClicking(s.page, turn);

@@ -25,10 +25,11 @@ import {
   type Ring,
 } from '../../src/client/map/geometry.js';
 import { arc, dashes, polylineLength, zigzag } from '../../src/client/map/strokes.js';
+import { arrowShape, pathData } from '../../src/client/map/revealGeometry.js';
 import { POWERS } from '../../src/game/powers.js';
 import { setupState } from '../../src/game/setup.js';
 import { playerView } from '../../src/game/view.js';
-import { buildMapModel, relationStyle } from '../../src/view/mapModel.js';
+import { buildMapModel, publicMapModel, relationsOnMap, relationStyle } from '../../src/view/mapModel.js';
 import { realScenario } from '../helpers/scenarios.js';
 
 const ASSET_FILE = 'assets/map/east-asia.json';
@@ -198,6 +199,37 @@ describe('relation lines', () => {
   });
 });
 
+describe('the reveal\'s arrows', () => {
+  it('leave both places free, end in a head at the far one, and carry their label along them', () => {
+    const shape = arrowShape([0, 0], [200, 0], { bow: 0, trim: [10, 20], head: 12, labelAt: 0.25 })!;
+    expect(shape.line[0]![0]).toBeCloseTo(10);
+    // The line stops inside the head, so a wide line does not poke through its point.
+    expect(shape.line[shape.line.length - 1]![0]).toBeCloseTo(180 - 12 * 0.6);
+    expect(shape.head[0][0]).toBeCloseTo(180);
+    expect(shape.head[1][0]).toBeCloseTo(168);
+    expect(Math.abs(shape.head[1][1] - shape.head[2][1])).toBeCloseTo(12 * 1.1);
+    expect(shape.label[0]).toBeCloseTo(10 + 170 * 0.25);
+  });
+
+  it('bow to the left of travel, so two ways between the same places do not overlap', () => {
+    const there = arrowShape([0, 0], [200, 0], { bow: 0.12, trim: [0, 0], head: 10, labelAt: 0.5 })!;
+    const back = arrowShape([200, 0], [0, 0], { bow: 0.12, trim: [0, 0], head: 10, labelAt: 0.5 })!;
+    expect(there.label[1]).toBeLessThan(-10);
+    expect(back.label[1]).toBeGreaterThan(10);
+  });
+
+  it('are left out when the places are too close for one', () => {
+    expect(arrowShape([0, 0], [30, 0], { bow: 0.1, trim: [11, 16], head: 12, labelAt: 0.5 })).toBeNull();
+  });
+
+  it('zigzag for pressure, and the SVG path follows the points', () => {
+    const shape = arrowShape([0, 0], [200, 0], { bow: 0, trim: [0, 0], head: 10, zigzag: 4, labelAt: 0.5 })!;
+    expect(Math.max(...shape.line.map((p) => Math.abs(p[1])))).toBeCloseTo(4);
+    expect(pathData([[0, 0], [1.25, 2]])).toBe('M0.0 0.0L1.3 2.0');
+    expect(pathData([[0, 0], [1, 0], [1, 1]], true)).toBe('M0.0 0.0L1.0 0.0L1.0 1.0Z');
+  });
+});
+
 describe('buildMapModel', () => {
   it('shows a seat its own covert forces, counts others only as unknown', () => {
     const G = setupState(sc, { seed: 'map-model' });
@@ -226,6 +258,26 @@ describe('buildMapModel', () => {
     const leaky = { ...playerView(G, 'KOR'), forces: G.forces };
     const dmz = buildMapModel(sc, leaky).theatres.find((t) => t.id === 'DMZ')!;
     expect(dmz.forces).toEqual([{ power: 'PRK', count: 3, covert: 0 }]);
+  });
+
+  it('shows the whole table only what every seat sees: a seat\'s own covert forces among the unknown', () => {
+    const G = setupState(sc, { seed: 'map-model' });
+    G.forces['UKRAINE_FRONT'] = { RUS: { open: 2, covert: 1 }, PRK: { open: 1, covert: 2 } };
+    for (const seat of ['PRK', 'RUS', 'JPN'] as const) {
+      const front = publicMapModel(sc, playerView(G, seat)).theatres.find((t) => t.id === 'UKRAINE_FRONT')!;
+      expect(front.forces).toEqual([
+        { power: 'RUS', count: 2, covert: 0 },
+        { power: 'PRK', count: 1, covert: 0 },
+      ]);
+      expect(front.unknown).toBe(3);
+    }
+  });
+
+  it('draws pale every relation but those a step of the reveal moved', () => {
+    const relations = playerView(setupState(sc, { seed: 'map-model' }), 'JPN').relations;
+    const drawn = relationsOnMap(relations, new Set(['CHN-RUS'] as const));
+    expect(drawn.filter((r) => !r.faded).map((r) => `${r.a}-${r.b}`)).toEqual(['CHN-RUS']);
+    expect(relationsOnMap(relations).some((r) => r.faded)).toBe(false);
   });
 
   it('names disputed seas both ways, marks the selection and keeps scenario anchors', () => {

@@ -1,13 +1,17 @@
 /**
  * Plays the bot seats of a local match: whenever the match waits for a bot seat, its
- * view goes to the worker and the answer comes back as that seat's action.
+ * view goes to the worker and the answer comes back as that seat's action. Each bot's
+ * rationale for its orders is kept here, in the page, and given out only for a round
+ * whose orders the match has revealed: it names an order, which is secret until then.
  */
 import { awaiting, stepKey } from '../../game/actions.js';
 import type { PowerId } from '../../game/powers.js';
+import type { Rationales } from '../../view/revealSteps.js';
 import type { LocalMatch } from '../net/localMatch.js';
 import { createSeed } from '../seed.js';
 import { NextTask } from '../taskQueue.js';
 import type { BotReply, BotRequest } from './protocol.js';
+import { RationaleBook } from './rationaleBook.js';
 
 export class BotDriver {
   private readonly worker = new Worker(new URL('./botWorker.ts', import.meta.url), { type: 'module' });
@@ -15,6 +19,7 @@ export class BotDriver {
   /** Seats with a question out, keyed by the state they were asked about, so each is asked once. */
   private readonly asked = new Set<string>();
   private nextId = 1;
+  private readonly rationales = new RationaleBook();
   /** The bots' own randomness: never derived from the match seed, which would let a bot rebuild the decks. */
   private readonly botSeed = createSeed();
   private readonly unsubscribe: () => void;
@@ -59,8 +64,15 @@ export class BotDriver {
     // An answer to a question the match has moved past is dropped, never played late.
     if (!asked || this.questionKey(asked.power) !== asked.key) return;
     if ('error' in reply) return this.onError(`${asked.power} bot: ${reply.error}`);
+    const round = this.match.view(asked.power).round;
     const refused = this.match.act(asked.power, reply.action);
-    if (refused) this.onError(`${asked.power} bot chose an illegal action: ${JSON.stringify(refused)}`);
+    if (refused) return this.onError(`${asked.power} bot chose an illegal action: ${JSON.stringify(refused)}`);
+    if (reply.action.type === 'orders') this.rationales.note(round, asked.power, reply.rationale);
+  }
+
+  /** The bots' rationales for a round's orders, once the match has revealed them; none before. */
+  revealedRationales(round: number): Rationales {
+    return this.rationales.revealed(round, this.match.view(this.bots[0] ?? 'CHN'));
   }
 
   stop(): void {

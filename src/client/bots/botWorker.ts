@@ -18,7 +18,8 @@ self.onmessage = (event: MessageEvent<BotRequest>) => {
   let reply: BotReply;
   try {
     if (!scenario) throw new Error('no scenario was sent before the first question');
-    reply = { id: request.id, action: botActionFor(request.level, scenario, request.view, request.power, request.seed).action };
+    const { action, rationale } = botActionFor(request.level, scenario, request.view, request.power, request.seed);
+    reply = { id: request.id, action, rationale };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

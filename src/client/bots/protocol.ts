@@ -21,4 +21,5 @@ export type BotRequest =
       view: SeatView;
     };
 
-export type BotReply = { id: number; action: Action } | { id: number; error: string };
+/** The bot's action with its one-line rationale, which stays in this page until the reveal makes the orders public. */
+export type BotReply = { id: number; action: Action; rationale: string } | { id: number; error: string };

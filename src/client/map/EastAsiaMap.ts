@@ -8,13 +8,14 @@
  * the browser would then stretch the whole map and blur every coastline.
  */
 import Phaser from 'phaser';
-import type { MapModel } from '../../view/mapModel.js';
+import type { MapModel, RelationOnMap } from '../../view/mapModel.js';
 import { MAP_TEXT } from '../../view/text/en.js';
 import { EAST_ASIA } from './eastAsiaAsset.js';
 import { TheatreHits, labelPoint, theatreAnchor, worldToScreen } from './geometry.js';
 import { MapScene } from './MapScene.js';
 import { MAP_COLOURS } from './mapStyle.js';
 import { MapOverlay } from './overlay.js';
+import type { RevealFrame } from './revealLayer.js';
 
 export interface EastAsiaMapOptions {
   onSelectTheatre: (id: string) => void;
@@ -35,6 +36,8 @@ export class EastAsiaMap {
   private model: MapModel | null = null;
   /** The last model as JSON: the game screen passes one on every redraw, mostly unchanged. */
   private modelKey = '';
+  /** While a step of the reveal is shown: the relations as they stood after it, instead of now. */
+  private revealRelations: RelationOnMap[] | null = null;
 
   constructor(
     private readonly parent: HTMLElement,
@@ -92,7 +95,20 @@ export class EastAsiaMap {
     this.modelKey = key;
     this.model = model;
     this.overlay.setModel(model);
-    this.scene.setModel(model);
+    this.scene.setModel(this.shownModel(model));
+  }
+
+  /** A step of the reveal: its marks over the map and the relations as they stood after it; null goes back to now. */
+  showReveal(frame: RevealFrame | null, relations: RelationOnMap[] | null): void {
+    this.overlay.showReveal(frame);
+    const key = JSON.stringify(relations);
+    if (key === JSON.stringify(this.revealRelations)) return;
+    this.revealRelations = relations;
+    if (this.model) this.scene.setModel(this.shownModel(this.model));
+  }
+
+  private shownModel(model: MapModel): MapModel {
+    return this.revealRelations ? { ...model, relations: this.revealRelations } : model;
   }
 
   /** Page coordinates (CSS px) of a point where a click selects the theatre: its name, or inside its region. */

@@ -4,8 +4,9 @@
  * the page starts fetching it once the start screen is up (preloadMap), and the game
  * screen shows its panels at once and the map as soon as Phaser has arrived.
  */
-import type { MapModel } from '../../view/mapModel.js';
+import type { MapModel, RelationOnMap } from '../../view/mapModel.js';
 import type { EastAsiaMap, EastAsiaMapOptions } from './EastAsiaMap.js';
+import type { RevealFrame } from './revealLayer.js';
 
 type MapModule = typeof import('./EastAsiaMap.js');
 
@@ -22,6 +23,7 @@ export function preloadMap(): Promise<MapModule> {
 export class LazyMap {
   private map: EastAsiaMap | null = null;
   private model: MapModel | null = null;
+  private reveal: [RevealFrame | null, RelationOnMap[] | null] = [null, null];
   private destroyed = false;
 
   constructor(
@@ -38,6 +40,12 @@ export class LazyMap {
     this.map?.update(model);
   }
 
+  /** A step of the reveal on the map (kept until the map exists), or null for none. */
+  showReveal(frame: RevealFrame | null, relations: RelationOnMap[] | null): void {
+    this.reveal = [frame, relations];
+    this.map?.showReveal(frame, relations);
+  }
+
   screenPositionOf(theatreId: string): { x: number; y: number } | null {
     return this.map?.screenPositionOf(theatreId) ?? null;
   }
@@ -51,5 +59,6 @@ export class LazyMap {
     if (this.destroyed) return;
     this.map = new EastAsiaMap(this.parent, this.options);
     if (this.model) this.map.update(this.model);
+    if (this.reveal[0] || this.reveal[1]) this.map.showReveal(...this.reveal);
   }
 }

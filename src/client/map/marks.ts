@@ -68,12 +68,16 @@ export function paintRelations(ctx: CanvasRenderingContext2D, asset: MapAsset, p
   }
 }
 
+/** How strongly a faded relation is drawn (while the reveal draws the orders over the map). */
+const FADED = 0.28;
+
 /** Width and pattern carry the value; colour only repeats it (hostile is also red). */
 function paintRelation(ctx: CanvasRenderingContext2D, relation: RelationOnMap, line: Polyline, px: number): void {
   const width = MAP_SIZES.relation[relation.style] * px;
   const casingWidth = width + MAP_SIZES.relationCasing * 2 * px;
+  const fade = relation.faded ? FADED : 1;
   const stroke = (lines: Polyline[], w: number, colour: string, alpha: number) => {
-    ctx.globalAlpha = alpha;
+    ctx.globalAlpha = alpha * fade;
     ctx.strokeStyle = colour;
     ctx.lineWidth = w;
     ctx.lineJoin = 'round';
@@ -95,11 +99,12 @@ function paintRelation(ctx: CanvasRenderingContext2D, relation: RelationOnMap, l
     }
     case 'neutral':
       for (const at of pointsAlong(line, 7 * px)) {
-        ctx.globalAlpha = 0.6;
+        ctx.globalAlpha = 0.6 * fade;
         disc(ctx, at, width * 0.8 + MAP_SIZES.relationCasing * px * 0.6, '#ffffff');
-        ctx.globalAlpha = 1;
+        ctx.globalAlpha = fade;
         disc(ctx, at, width * 0.8, MAP_COLOURS.ink);
       }
+      ctx.globalAlpha = 1;
       break;
     case 'hostile': {
       const zig = zigzag(line, 3.5 * px, 10 * px);

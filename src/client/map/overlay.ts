@@ -12,6 +12,7 @@ import { POWER_STYLE, type PowerStyle } from '../../view/palette.js';
 import { MAP_TEXT, POWER_NAME } from '../../view/text/en.js';
 import { boundsOf, labelPoint, theatreAnchor, worldToScreen, type Point, type Size, type View } from './geometry.js';
 import { MAP_COLOURS, MAP_SIZES, textOn } from './mapStyle.js';
+import { capitalOf, RevealLayer, type RevealFrame } from './revealLayer.js';
 
 /**
  * Below this scale (CSS px per canvas unit: the whole map in a panel narrower than
@@ -43,6 +44,7 @@ export class MapOverlay {
   private view: View | null = null;
   private viewport: Size = { width: 0, height: 0 };
   private compact: boolean | null = null;
+  private readonly reveal: RevealLayer;
 
   constructor(
     parent: HTMLElement,
@@ -54,6 +56,10 @@ export class MapOverlay {
     this.layer = element('div', 'tm-layer');
     // A small map keeps its legend folded until asked.
     this.root.append(this.layer, legend(parent.clientWidth >= 700), this.zoomButtons(), credit());
+    this.reveal = new RevealLayer(
+      (place) => ('power' in place ? capitalOf(this.asset.places, place.power) : this.theatreAt(place.theatre)),
+      this.layer,
+    );
     parent.append(this.root);
     this.placeFixedLabels();
   }
@@ -87,12 +93,24 @@ export class MapOverlay {
     this.layout();
   }
 
+  /** Draws one step of the reveal over the map, or takes it away (null). */
+  showReveal(frame: RevealFrame | null): void {
+    this.reveal.show(frame);
+    if (this.view) this.reveal.setView(this.view, this.viewport);
+  }
+
   destroy(): void {
     this.root.remove();
   }
 
+  private theatreAt(id: string): { at: Point; edge: null } | null {
+    const entry = this.theatres.get(id);
+    return entry ? { at: entry.at, edge: null } : null;
+  }
+
   private layout(): void {
     if (!this.view) return;
+    this.reveal.setView(this.view, this.viewport);
     const compact = this.view.scale < COMPACT_SCALE;
     if (compact !== this.compact) {
       this.compact = compact;

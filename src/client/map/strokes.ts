@@ -33,7 +33,7 @@ export function polylineLength(line: Polyline): number {
 }
 
 /** The point at distance `d` along the line, and the direction of travel there. */
-function sample(line: Polyline, d: number): { at: Point; dir: Point } {
+export function sample(line: Polyline, d: number): { at: Point; dir: Point } {
   let travelled = 0;
   for (let i = 1; i < line.length; i++) {
     const [x0, y0] = line[i - 1]!;
@@ -50,7 +50,7 @@ function sample(line: Polyline, d: number): { at: Point; dir: Point } {
 }
 
 /** The part of the line between two distances along it. */
-function slice(line: Polyline, from: number, to: number): Polyline {
+export function slice(line: Polyline, from: number, to: number): Polyline {
   const out: Polyline = [sample(line, from).at];
   let travelled = 0;
   for (let i = 1; i < line.length; i++) {

@@ -11,12 +11,15 @@
  *            order-kind (button, data-kind), option (button, data-order = JSON of the order), chosen-order (li, with a
  *            remove button inside), submit-orders (button), decision-option (button, data-option = option id),
  *            reveal (the account of the last round), open-rules (button), quit (button), watching (a spectator's banner),
+ *            reveal-player (the round resolving, data-round, data-step, data-steps, data-step-id), reveal-step (its body,
+ *            data-step-id), reveal-power (a power's orders on the first step, data-power), reveal-pill (a step's button),
+ *            reveal-back, reveal-next, reveal-play, reveal-skip, reveal-replay, reveal-continue, reveal-watch-again (buttons),
  *            locked-by-other (a team member's note naming the captain, who alone locks in); online while the
  *            connection is down: offline-note (what a move made now does), data-offline="true" on submit-orders and
  *            decision-option, queued-move (a move made offline, not sent yet);
  *            chat (online), chat-channel (button, data-channel), chat-lines, chat-line (data-from), chat-input, chat-send,
  *            chat-error, chat-spectator
- *  hand-over: handover, handover-ready (button)
+ *  hand-over: handover, handover-ready (button); reveal-screen (the table's reveal between two people, with the reveal-* hooks)
  *  end:      end-screen, ranking, new-game (button), end-seed (a read-only input holding the seed), copy-seed (button)
  *  rules:    rules-page (a dialog), close-rules (button)
  *  problem:  problem, problem-action (button)
@@ -30,9 +33,10 @@
 import type { BotLevel } from '../../bots/levels.js';
 import type { PowerId } from '../../game/powers.js';
 import type { Reason } from '../../game/reasons.js';
-import type { Action, Order } from '../../game/types.js';
+import type { Action, Order, Readable } from '../../game/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { SeatDrafts } from '../drafts.js';
+import type { Rationales } from '../../view/revealSteps.js';
 import type { Match } from '../net/match.js';
 import type { LoadResult, SavedGame } from '../save.js';
 
@@ -72,6 +76,8 @@ export interface GameScreenProps {
   team?: TeamSeat | null;
   /** Where this seat's orders chosen but not locked in are kept, so a reload gives them back (none for a team or a spectator). */
   drafts?: SeatDrafts | null;
+  /** The round's reveal on this screen (none: no reveal player, as on a classroom team's device for now). */
+  reveal?: ScreenReveal | null;
   /** Returns why the action was refused, or null once it is accepted. */
   onAct(action: Action): Reason | null;
   onRules(): void;
@@ -90,6 +96,16 @@ export interface TeamSeat {
   captain(): string | null;
   /** Kept by the page above the move: the team, its clock and its brief. */
   panel: HTMLElement;
+}
+
+/** What a game screen's reveal asks of the controller, which keeps it across screens. */
+export interface ScreenReveal {
+  /** The round whose reveal should open now, or null. */
+  due(view: Readable): number | null;
+  /** The bots' rationales for a revealed round, where this device ran the bots. */
+  rationales(round: number): Rationales;
+  /** The reveal of this round was closed. */
+  seenRound(round: number): void;
 }
 
 export interface GameScreen {

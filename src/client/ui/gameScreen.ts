@@ -37,6 +37,7 @@ import { objectivesPanel } from './game/objectivesPanel.js';
 import { lockedOrders, orderBuilder, queuedOrders, type BuilderActions } from './game/orderBuilder.js';
 import { relationsList } from './game/relationsList.js';
 import { revealPanel } from './game/revealPanel.js';
+import { GameReveal } from './reveal/gameReveal.js';
 import { theatreList } from './game/theatreList.js';
 import { TopBar } from './game/topBar.js';
 import { tracksPanel } from './game/tracksPanel.js';
@@ -264,6 +265,11 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
   let destroyed = false;
   const later = new NextTask(redraw);
   const mapLater = new NextTask(() => map.update(buildMapModel(sc, view, pointed ?? selectedTheatre)));
+  // The round resolving, in the move's place beside the map, when the last power locks in.
+  const resolving = props.reveal
+    ? new GameReveal({ scenario: sc, reveal: props.reveal, map, reducedMotion, screen, onClosed: () => ((focusNext = ['move-title']), redraw()) })
+    : null;
+  if (resolving) slots.move.element.before(resolving.element);
 
   function redraw(): void {
     // An action can end this screen (the controller hands over to the next person) before it returns.
@@ -315,6 +321,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
       slots.scores.show(key(model.scores, model.objectives, model.agenda), () => objectivesPanel(model.scores, model.objectives, model.agenda));
     }
     log.update(logLines(sc, view.log));
+    resolving?.update(view);
     // The panels are drawn first; the map, redrawn on the canvas, follows in a task of its own.
     mapLater.schedule();
 
@@ -340,6 +347,7 @@ export function renderGameScreen(root: HTMLElement, props: GameScreenProps): Gam
     update: redraw,
     destroy() {
       destroyed = true;
+      resolving?.destroy();
       later.close();
       mapLater.close();
       map.destroy();
