@@ -77,12 +77,32 @@ export function guardSockets(io: IOServer, namespace: string, hooks: GuardHooks)
       // Handled here and never passed on: boardgame.io's own chat is replaced by ours (private channels, kept with the match).
       if (own) return void own(socket, args).catch((error: Error) => socket.emit('triangles:refused', `could not handle the message: ${error.message}`));
       void checkPacket(socket, event, args, hooks).then(
-        (problem) => (problem ? proceed(new Error(problem)) : proceed()),
+        (problem) => (problem ? refuse(socket, problem, proceed) : proceed()),
         (error: Error) => proceed(new Error(`could not check the message: ${error.message}`)),
       );
     });
     next();
   });
+}
+
+/**
+ * A connection that goes on sending what the guard refuses is closed: our own pages never
+ * earn this many refusals, and each refusal still costs the server a parse, a check and
+ * an answer, which a flood from one connection would otherwise buy at no cost of its own.
+ */
+export const MAX_REFUSALS = 100;
+
+function refuse(socket: Socket, problem: string, proceed: (error: Error) => void): void {
+  const refusals = ((socket.data as { refusals?: number }).refusals ?? 0) + 1;
+  (socket.data as { refusals?: number }).refusals = refusals;
+  proceed(new Error(problem));
+  // After this refusal has gone out (socket.io answers it on its 'error' event), say why and close.
+  if (refusals === MAX_REFUSALS) {
+    setImmediate(() => {
+      socket.emit('triangles:refused', `this connection sent ${refusals} refused messages and is closed`);
+      socket.disconnect(true);
+    });
+  }
 }
 
 async function checkPacket(socket: Socket, event: string, args: unknown[], hooks: GuardHooks): Promise<Check> {

@@ -11,7 +11,7 @@ import { awaiting, legalChoices } from '../../src/game/actions.js';
 import { CONTROL_SEAT, POWERS, type PowerId } from '../../src/game/powers.js';
 import type { SeatView } from '../../src/game/types.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { MAX_MOVE_ARGUMENT } from '../../src/server/socketGuard.js';
+import { MAX_MOVE_ARGUMENT, MAX_REFUSALS } from '../../src/server/socketGuard.js';
 import { CHAT_REFUSED, CHAT_SEND } from '../../src/view/chatProtocol.js';
 import { joinedChat, texts } from '../helpers/chatSockets.js';
 import { exerciseDevice } from '../helpers/exerciseDevice.js';
@@ -99,6 +99,34 @@ describe('what a move may carry, and what a sync sends', () => {
     socket.close();
   });
 
+  it('closes a connection that goes on sending what is refused, and only that one', async () => {
+    const [chn] = match.seats;
+    const socket = rawSocket(server.url);
+    await connected(socket);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const farewell = `this connection sent ${MAX_REFUSALS} refused messages and is closed`;
+    const said: string[] = [];
+    const heard = new Promise<void>((resolve) =>
+      socket.on('triangles:refused', (why: string) => {
+        said.push(why);
+        if (why === farewell) resolve();
+      }),
+    );
+    for (let i = 0; i < MAX_REFUSALS + 20; i++) socket.emit('update', moveOf(chn!, 'submitOrders', []), 0, match.matchID, chn!.playerID);
+    await heard;
+    // Every packet already on its way is still answered; then the connection is told why, and closed.
+    const refused = said.slice(0, -1);
+    expect(refused.length).toBeGreaterThanOrEqual(MAX_REFUSALS);
+    expect(new Set(refused)).toEqual(new Set(['move refused: a move takes exactly one argument, not 0']));
+    // Closed by the server, not by a lost transport: a client of ours would not have earned it.
+    expect(await closed).toBe('io server disconnect');
+    // The seat's own device, on its own connection, is still heard.
+    const chnDevice = devices[0]!;
+    const before = chnDevice.state()!._stateID;
+    chnDevice.move('draft', [[{ kind: 'hold' }]]);
+    await until("CHN's draft on its own connection", () => chnDevice.state()!._stateID > before);
+  });
+
   it('sends a syncing seat its view and no log, a stranger with wrong credentials nothing, a spectator a spectator\'s view', async () => {
     expect((await storedMoves(server, match.matchID)).log.length).toBeGreaterThan(0);
     const [chn] = match.seats;
@@ -138,7 +166,10 @@ describe('what a move may carry, and what a sync sends', () => {
     await until('the second draft', () => usa!.view()?.seats.USA?.draft?.length === 2);
     const stored = await storedMoves(server, match.matchID);
     expect(stored.stateID).toBe(at + 2);
-    const drafts = (stored.log as Array<{ action: { payload: { type: string } } }>).filter((entry) => entry.action.payload.type === 'draft');
+    const usaSeat = match.seats[3]!.playerID;
+    const drafts = (stored.log as Array<{ action: { payload: { type: string; playerID: string } } }>).filter(
+      (entry) => entry.action.payload.type === 'draft' && entry.action.payload.playerID === usaSeat,
+    );
     expect(drafts).toHaveLength(2);
   });
 });
