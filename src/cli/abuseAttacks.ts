@@ -40,6 +40,11 @@ export function newTally(attack: string, planned: number, what: string): Tally {
 }
 
 function refuse(tally: Tally, reason: string): void {
+  // The server's farewell to a connection it closes (socketGuard.ts) answers no one packet: a note, not a refusal.
+  if (/ refused messages and is closed$/.test(reason)) {
+    tally.notes.push(`the server closed the connection: ${reason}`);
+    return;
+  }
   tally.refused += 1;
   const key = reason.slice(0, 90);
   tally.reasons[key] = (tally.reasons[key] ?? 0) + 1;
