@@ -11,7 +11,7 @@
 import { catalog } from '../game/catalog.js';
 import { forcesIn, relation } from '../game/mechanics.js';
 import type { PowerId } from '../game/powers.js';
-import { objectivePoints } from '../game/scoring.js';
+import { agendaPoints, objectivePoints } from '../game/scoring.js';
 import type { SeatView } from '../game/types.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
 import { roundClosed, type Sketch } from './foresee.js';
@@ -84,7 +84,7 @@ function warHazard(sc: Scenario, tension: number): number {
 
 /** What a future round's objective is worth against one scored now: the others will move too. */
 const FUTURE_WEIGHT = 0.5;
-/** Capital buys orders and cards while rounds remain; at the end it only breaks ties. */
+/** Capital buys orders and cards while rounds remain; at the end it only breaks ties, where the rules break them on Capital. */
 const CAPITAL_WORTH = 0.25;
 const TIE_BREAK = 0.01;
 const RESERVE_WORTH = 0.15;
@@ -120,7 +120,7 @@ function appraise(sc: Scenario, s: Sketch, power: PowerId, visit?: MotiveVisitor
   const agendaId = v.seats[power]?.agenda;
   if (agendaId) {
     const agenda = catalog(sc).agenda(agendaId);
-    const worth = agenda.points * likelihood(margin(sc, v, agenda.when, power), roundsLeft);
+    const worth = agendaPoints(sc, agenda, v.rounds) * likelihood(margin(sc, v, agenda.when, power), roundsLeft);
     visit?.({ kind: 'agenda' }, worth);
     total += worth;
   }
@@ -128,7 +128,9 @@ function appraise(sc: Scenario, s: Sketch, power: PowerId, visit?: MotiveVisitor
   const means =
     roundsLeft > 0
       ? CAPITAL_WORTH * (pub.capital + Math.min(roundsLeft, 3) * pub.income * 0.5) + RESERVE_WORTH * pub.reserve
-      : TIE_BREAK * pub.capital;
+      : sc.rules.tieBreak === 'capital'
+        ? TIE_BREAK * pub.capital
+        : 0;
   visit?.({ kind: 'means' }, means);
   // Points a card or a decision gives outright: face won in a standoff, veterans home.
   const prestige = s.vp[power] ?? 0;

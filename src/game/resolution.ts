@@ -177,10 +177,22 @@ export function resolveDecision(G: Table, sc: Scenario, card: string, decision: 
   }
 }
 
-/** The round's close, before scoring: Tension eases if nothing raised it, and forces at the Front count a round there. */
+/**
+ * The round's close, before scoring: Tension eases if nothing raised it, forces at the
+ * Front count a round there, and Capital beyond what a power may carry lapses.
+ */
 export function closeRound(G: Table, sc: Scenario): void {
   if (!G.roundFx.tensionRaised) changeTrack(G, sc, 'tension', -sc.rules.calmEasing, null);
   for (const power of POWERS) {
     if (forcesIn(G, sc.rules.frontTheatre, power) > 0) G.stats.roundsAtFront[power] = (G.stats.roundsAtFront[power] ?? 0) + 1;
+  }
+  const carry = sc.rules.capitalCarry;
+  if (carry === undefined) return;
+  for (const power of POWERS) {
+    const pub = G.powers[power];
+    const lapsed = pub.capital - carry * Math.max(0, pub.income);
+    if (lapsed <= 0) continue;
+    pub.capital -= lapsed;
+    log(G, { code: 'capitalLapsed', power, value: lapsed });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Points: objectives every round, secret agendas and war at the end, and the ranking.
  */
-import type { Objective, Scenario } from '../scenario/schema.js';
+import type { Agenda, Objective, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
 import { stopTimer } from './clock.js';
 import { holds } from './effects.js';
@@ -13,7 +13,15 @@ import type { FinalResult, GameState, Readable } from './types.js';
 export function objectivePoints(G: Readable, objective: Objective, power: PowerId): number {
   if ('when' in objective) return holds(G, objective.when, { self: power }) ? objective.points : 0;
   const received = G.stats.aidReceivedThisRound[power] ?? 0;
-  return Math.floor(received / objective.perAidReceived.per) * objective.perAidReceived.points;
+  const { per, points, max } = objective.perAidReceived;
+  const earned = Math.floor(received / per) * points;
+  return max === undefined ? earned : Math.min(earned, max);
+}
+
+/** What an agenda is worth if met in a match of `rounds` rounds (rules.agendaScale). */
+export function agendaPoints(sc: Scenario, agenda: Agenda, rounds: number): number {
+  if (!sc.rules.agendaScale || rounds >= sc.rounds) return agenda.points;
+  return Math.max(1, Math.round((agenda.points * rounds) / sc.rounds));
 }
 
 /** Score every power's objectives; returns the ids each power met. */
@@ -42,7 +50,7 @@ export function finishGame(G: GameState, sc: Scenario, cutShort = false): void {
   for (const power of POWERS) {
     const agenda = cat.agenda(G.seats[power].agenda);
     const met = holds(G, agenda.when, { self: power });
-    const points = met ? agenda.points : 0;
+    const points = met ? agendaPoints(sc, agenda, G.rounds) : 0;
     G.powers[power].vp += points;
     agendas[power] = { agenda: agenda.id, met, points };
   }
@@ -57,7 +65,7 @@ export function finishGame(G: GameState, sc: Scenario, cutShort = false): void {
     record.relations = { ...G.relations };
     record.vp = Object.fromEntries(POWERS.map((p) => [p, G.powers[p].vp])) as Record<PowerId, number>;
   }
-  const ranking = rank(G);
+  const ranking = rank(G, sc);
   const first = ranking.filter((r) => r.place === 1);
   G.result = { ranking, winner: !G.war && first.length === 1 ? first[0]!.power : null, war: G.war, agendas };
   G.step = { kind: 'over' };
@@ -79,15 +87,17 @@ function takeBackUnrevealed(G: GameState): void {
   }
 }
 
-/** Most points first; a tie on points goes to the power with more Capital left; a full tie shares the place. */
-function rank(G: GameState): FinalResult['ranking'] {
-  const order = [...POWERS].sort(
-    (a, b) => G.powers[b].vp - G.powers[a].vp || G.powers[b].capital - G.powers[a].capital,
-  );
+/** How many objectives the power met over the game, each once per round it was met in. */
+export function objectivesMet(G: Readable, power: PowerId): number {
+  return G.history.reduce((sum, record) => sum + (record.scored[power]?.length ?? 0), 0);
+}
+
+/** Most points first; a tie on points goes by the rules' tie-break (rules.tieBreak); a full tie shares the place. */
+function rank(G: GameState, sc: Scenario): FinalResult['ranking'] {
+  const tieBreak = (p: PowerId) => (sc.rules.tieBreak === 'capital' ? G.powers[p].capital : objectivesMet(G, p));
+  const order = [...POWERS].sort((a, b) => G.powers[b].vp - G.powers[a].vp || tieBreak(b) - tieBreak(a));
   return order.map((power, i) => {
-    const firstEqual = order.findIndex(
-      (p) => G.powers[p].vp === G.powers[power].vp && G.powers[p].capital === G.powers[power].capital,
-    );
+    const firstEqual = order.findIndex((p) => G.powers[p].vp === G.powers[power].vp && tieBreak(p) === tieBreak(power));
     return { power, vp: G.powers[power].vp, place: Math.min(i, firstEqual) + 1 };
   });
 }

@@ -201,8 +201,8 @@ export const objectiveSchema = z.union([
     .strictObject({
       id,
       label: text,
-      /** Points for every `per` Capital this power received from others this round. */
-      perAidReceived: z.strictObject({ per: z.number().int().min(1), points: z.number().int() }),
+      /** Points for every `per` Capital this power received from others this round, at most `max` points a round. */
+      perAidReceived: z.strictObject({ per: z.number().int().min(1), points: z.number().int(), max: z.number().int().min(0).optional() }),
     })
     .describe('North Korea\'s "money" objective.'),
 ]);
@@ -290,6 +290,23 @@ export const rulesSchema = z.strictObject({
   postureTension: z.number().int().min(0).default(1),
   /** How far the Front moves in a round when the forces there are more (or fewer) than frontResistance. */
   frontDrift: z.number().int().min(0).default(1),
+  /**
+   * Agendas' points are written for the scenario's full length; true scales them to the
+   * rounds the match plays (points × rounds ÷ the scenario's rounds, rounded, at least 1),
+   * so a shorter game is not decided by one lump scored at the end.
+   */
+  agendaScale: z.boolean().default(false),
+  /**
+   * At the round's close, Capital above this many rounds of the power's income lapses:
+   * saved Capital has to be spent. Absent: Capital carries over whole.
+   */
+  capitalCarry: z.number().int().min(0).optional(),
+  /**
+   * A tie on points goes to the power with more Capital left ('capital'), or to the one
+   * that met more objectives over the game, each objective once per round ('objectives');
+   * a tie on that too shares the place.
+   */
+  tieBreak: z.enum(['capital', 'objectives']).default('capital'),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 

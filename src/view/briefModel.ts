@@ -7,6 +7,7 @@
  */
 import { catalog } from '../game/catalog.js';
 import { pairKey, POWERS, type PowerId } from '../game/powers.js';
+import { agendaPoints } from '../game/scoring.js';
 import { startingRelations } from '../game/setup.js';
 import type { Readable } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -45,13 +46,13 @@ export function briefModel(sc: Scenario, power: PowerId, view: Readable | null):
     bloc: TEAM_BRIEF.bloc(partners),
     objectives: side.objectives.map((o) => ({
       label: o.label,
-      points: 'points' in o ? TEAM_BRIEF.objectivePoints(o.points) : TEAM_BRIEF.perAidPoints(o.perAidReceived.points, o.perAidReceived.per),
+      points: 'points' in o ? TEAM_BRIEF.objectivePoints(o.points) : TEAM_BRIEF.perAidPoints(o.perAidReceived.points, o.perAidReceived.per, o.perAidReceived.max),
     })),
     start: [TEAM_BRIEF.capital(side.capital), TEAM_BRIEF.income(side.income), TEAM_BRIEF.reserve(side.reserve)],
     relations: POWERS.filter((p) => p !== power).map((other) => {
       const value = relations[pairKey(power, other)];
       return { power: other, value, text: TEAM_BRIEF.relation(POWER_NAME[other], signed(value), RELATION_TEXT.word(value)) };
     }),
-    agenda: agenda ? { title: agenda.title, text: agenda.text, points: CARD_TEXT.agendaPoints(agenda.points) } : null,
+    agenda: agenda ? { title: agenda.title, text: agenda.text, points: CARD_TEXT.agendaPoints(agendaPoints(sc, agenda, view?.rounds ?? sc.rounds)) } : null,
   };
 }

@@ -61,6 +61,8 @@ export function logSentence(sc: Scenario, entry: LogEntry): string {
       return LOG_TEXT.capital(p, value);
     case 'income':
       return LOG_TEXT.income(p, value);
+    case 'capitalLapsed':
+      return LOG_TEXT.capitalLapsed(p, value);
     case 'vp':
       return LOG_TEXT.vp(p, value);
     case 'forces':

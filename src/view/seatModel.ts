@@ -7,7 +7,7 @@ import { awaiting, legalChoices, ordersRefused } from '../game/actions.js';
 import { catalog } from '../game/catalog.js';
 import { holds } from '../game/effects.js';
 import { POWERS, type PowerId } from '../game/powers.js';
-import { objectivePoints } from '../game/scoring.js';
+import { agendaPoints, objectivePoints } from '../game/scoring.js';
 import type { Action, Order, Readable } from '../game/types.js';
 import type { Scenario } from '../scenario/schema.js';
 import { relationGroups, theatreModels, type RelationGroup, type TheatreModel } from './boardModel.js';
@@ -120,7 +120,7 @@ export function agendaModel(sc: Scenario, view: Readable, power: PowerId): Agend
   return {
     title: agenda.title,
     text: agenda.text,
-    pointsText: CARD_TEXT.agendaPoints(agenda.points),
+    pointsText: CARD_TEXT.agendaPoints(agendaPoints(sc, agenda, view.rounds)),
     onTrack,
     stateText: onTrack ? SCORE_TEXT.onTrack : SCORE_TEXT.offTrack,
   };

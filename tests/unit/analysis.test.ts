@@ -195,6 +195,7 @@ function madeUp(over: Partial<GameMeasures> = {}): GameMeasures {
     winner: null,
     sharedFirst: false,
     capitalTieBreak: false,
+    tieBreak: false,
     war: null,
     crises: [],
     vp: perPower(() => 0),

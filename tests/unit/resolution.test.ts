@@ -11,6 +11,9 @@ import { decide, legalChoices, submitOrders } from '../../src/game/actions.js';
 import { forcesIn, stackOf } from '../../src/game/mechanics.js';
 import { legalOrders } from '../../src/game/orders.js';
 import { POWERS, type PowerId } from '../../src/game/powers.js';
+import { agendaPoints } from '../../src/game/scoring.js';
+import { logSentence } from '../../src/view/logText.js';
+import { ORDER_HELP } from '../../src/view/text/en.js';
 import { setupState } from '../../src/game/setup.js';
 import type { GameState } from '../../src/game/types.js';
 import { playerView } from '../../src/game/view.js';
@@ -653,6 +656,65 @@ describe('scoring (GAME.md step 7 and "What each power wants"; secret agendas sc
     expect(G.history[0]!.vp.CHN).toBe(1);
   });
 
+  it('agendaScale: a shorter match scores each agenda for the rounds it plays (points × rounds ÷ the scenario\'s, rounded, at least 1)', () => {
+    const scaled = (scale: boolean) =>
+      quiet((input) => {
+        input.rules.agendaScale = scale;
+        for (const agenda of input.agendas) agenda.points = 6;
+      });
+    // The tiny scenario has 3 rounds: a 1-round match scores 6 × 1 ÷ 3 = 2.
+    for (const [scale, points] of [[true, 2], [false, 6]] as const) {
+      const sc = scaled(scale);
+      const G = start(sc, 'resolution', 1);
+      playRound(sc, G);
+      expect(G.result!.agendas.CHN).toEqual({ agenda: 'chn-agenda', met: true, points });
+      expect(G.powers.CHN.vp).toBe(1 + points);
+    }
+    // At the scenario's full length the points are the written ones.
+    const sc = scaled(true);
+    expect(agendaPoints(sc, sc.agendas[0]!, 3)).toBe(6);
+    expect(agendaPoints(sc, { ...sc.agendas[0]!, points: 1 }, 1)).toBe(1);
+  });
+
+  it('perAidReceived max: the money objective scores at most `max` points a round', () => {
+    const sc = tinyScenario((input) => {
+      input.powers.PRK.objectives.push({ id: 'money', label: 'Money', perAidReceived: { per: 2, points: 1, max: 2 } });
+    });
+    const G = start(sc);
+    G.powers.RUS.capital = 6;
+    // 6 received → 3 points by the rate, 2 by the cap; plus the calm objective.
+    playRound(sc, G, { RUS: withHolds({ kind: 'aid', target: 'PRK', amount: 6 }) });
+    expect(G.powers.PRK.vp).toBe(1 + 2);
+    expect(G.log.filter((e) => e.code === 'scored' && e.power === 'PRK').map((e) => e.value)).toEqual([3]);
+  });
+
+  it('tieBreak objectives: a tie on points goes to the power that met more objectives over the game, not to Capital', () => {
+    const tied = (tieBreak: 'capital' | 'objectives') => {
+      const sc = quiet((input) => {
+        input.rules.tieBreak = tieBreak;
+      });
+      const G = start(sc, 'resolution', 1);
+      // JPN and KOR level on points at the end (1 calm + 2 agenda + 2 given); KOR richer in Capital, JPN with an earlier objective on record.
+      G.powers.JPN.vp = 2;
+      G.powers.KOR.vp = 2;
+      G.powers.KOR.capital = 9;
+      G.history.unshift({ ...G.history[0]!, round: 0, scored: { JPN: ['calm'] } });
+      playRound(sc, G);
+      return G.result!;
+    };
+    expect(tied('capital').ranking.slice(0, 2).map((r) => [r.power, r.vp, r.place])).toEqual([
+      ['KOR', 5, 1],
+      ['JPN', 5, 2],
+    ]);
+    expect(tied('capital').winner).toBe('KOR');
+    const byObjectives = tied('objectives');
+    expect(byObjectives.ranking.slice(0, 2).map((r) => [r.power, r.vp, r.place])).toEqual([
+      ['JPN', 5, 1],
+      ['KOR', 5, 2],
+    ]);
+    expect(byObjectives.winner).toBe('JPN');
+  });
+
   it('ranking: full ties share a place and there is no winner', () => {
     const sc = quiet();
     const G = start(sc, 'resolution', 1);
@@ -732,6 +794,44 @@ describe('draw and income (GAME.md step 7: "Draw policy cards (hand limit 4)"; i
     expect(G.secret.decks.CHN).toHaveLength(1);
     expect([...G.seats.CHN.hand.slice(2), ...G.secret.decks.CHN].sort()).toEqual([a, b].sort());
     checkInvariants(sc, G);
+  });
+
+  it('capitalCarry: at the close, Capital above that many rounds of income lapses, with a log line; then income comes', () => {
+    const sc = tinyScenario((input) => {
+      input.rules.capitalCarry = 2;
+      input.rules.holdGain = 0;
+    });
+    const G = start(sc);
+    // Income 2 in the tiny scenario: at most 4 carried. CHN has 9, RUS exactly 4, PRK 3.
+    G.powers.CHN.capital = 9;
+    G.powers.RUS.capital = 4;
+    G.powers.PRK.capital = 3;
+    playRound(sc, G);
+    expect(G.powers.CHN.capital).toBe(4 + 2);
+    expect(G.powers.RUS.capital).toBe(4 + 2);
+    expect(G.powers.PRK.capital).toBe(3 + 2);
+    const lapsed = G.log.filter((e) => e.code === 'capitalLapsed');
+    expect(lapsed.map((e) => [e.power, e.value])).toEqual([
+      ['CHN', 5],
+      ['USA', 1],
+      ['JPN', 1],
+      ['KOR', 1],
+    ]);
+    expect(logSentence(sc, lapsed[0]!)).toBe('China could not carry 5 unspent Capital into the next round: it lapses.');
+    // Scored after the lapse, before income: the round's record keeps the scores.
+    expect(G.history[0]!.scored.CHN).toEqual(['calm']);
+    checkInvariants(sc, G);
+  });
+
+  it('holdGain 0: a hold gives nothing, and the order says so', () => {
+    const sc = tinyScenario((input) => {
+      input.rules.holdGain = 0;
+    });
+    const G = start(sc);
+    playRound(sc, G);
+    expect(G.powers.CHN.capital).toBe(5 + 2);
+    expect(ORDER_HELP.hold(sc.rules)).toBe('Do nothing with this order.');
+    expect(ORDER_HELP.hold({ ...sc.rules, capitalCarry: 2 })).toBe('Do nothing with this order. Capital above 2 rounds of your income lapses at the end of each round.');
   });
 
   it('income is added to Capital at the end of each round', () => {

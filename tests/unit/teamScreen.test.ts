@@ -104,7 +104,7 @@ describe('the role brief', () => {
   });
 
   it("describes North Korea's money objective by its rate", () => {
-    expect(briefModel(sc, 'PRK', null).objectives[0]!.points).toBe('1 point for each 2 Capital');
+    expect(briefModel(sc, 'PRK', null).objectives[0]!.points).toBe('1 point for each 2 Capital, at most 2 points a round');
   });
 
   it("shows the secret agenda from the seat's own view only", () => {

@@ -22,6 +22,8 @@ export interface GameMeasures {
   sharedFirst: boolean;
   /** The winner had the same points as the runner-up and won on Capital left. */
   capitalTieBreak: boolean;
+  /** The winner had as many points as the runner-up and won on the rules' tie-break, whichever it is. */
+  tieBreak: boolean;
   war: { culprit: PowerId | null; culpritPlace: number | null; lastPlace: number } | null;
   /** Crisis cards drawn, in order. */
   crises: string[];
@@ -98,7 +100,9 @@ export function measureGame(sc: Scenario, G: GameState, held: Record<PowerId, Re
   return {
     winner: result.winner,
     sharedFirst: !result.war && result.winner === null,
-    capitalTieBreak: result.winner !== null && first.vp === second.vp,
+    // A winner level on points with the runner-up won on the tie-break: on Capital only where the rules break ties by it.
+    capitalTieBreak: sc.rules.tieBreak === 'capital' && result.winner !== null && first.vp === second.vp,
+    tieBreak: result.winner !== null && first.vp === second.vp,
     war: result.war ? { culprit: result.war.culprit, culpritPlace: result.war.culprit ? placeOf(result.war.culprit) : null, lastPlace } : null,
     crises: G.history.flatMap((r) => (r.crisis ? [r.crisis] : [])),
     vp: perPower((p) => G.powers[p].vp),

@@ -194,6 +194,7 @@ function economy({ games }: AnalysisInput): Section {
   const matrix = [
     `order kinds, share of each power's orders:${''.padEnd(2)}${POWERS.map((p) => p.padStart(7)).join('')}${'all'.padStart(7)}`,
     ...ORDER_KINDS.map((k) => `  ${k.padEnd(42)}${POWERS.map((p) => pct(kindShare(k, [p])).padStart(7)).join('')}${pct(kindShare(k, POWERS)).padStart(7)}`),
+    `games won on a tie on points, by the rules' tie-break (Capital or objectives met): ${count(games, (g) => g.tieBreak)} of ${n}`,
   ];
   return { id: 'M4', title: 'economy', rows, notes: matrix };
 }

@@ -69,7 +69,7 @@ export const OBJECTIVE_GOAL: Record<string, string> = {
 export const MOTIVE_GOAL = {
   objective: (label: string) => `to meet its objective “${label}”`,
   agenda: 'with its secret aim in mind',
-  means: 'to build up its Capital',
+  means: 'to keep its Capital and forces in hand',
   prestige: 'for the prestige it brings',
   safety: 'to keep clear of war',
 };

@@ -148,7 +148,7 @@ export const ORDER_TEXT = {
   card: (title: string) => `Play “${title}”`,
   cardOn: (title: string, target: string) => `Play “${title}” on ${target}`,
   cardAt: (title: string, target: string) => `${title} → ${target}`,
-  hold: (gain: number) => `Hold (+${gain} Capital)`,
+  hold: (gain: number) => (gain > 0 ? `Hold (+${gain} Capital)` : 'Hold (no order)'),
 };
 
 export const SCORE_TEXT = {
@@ -248,6 +248,7 @@ export const LOG_TEXT = {
   shield: (p: string) => `None of ${possessive(p)} relations can fall this round.`,
   capital: (p: string, delta: number) => `${p} ${delta >= 0 ? 'gains' : 'loses'} ${Math.abs(delta)} Capital.`,
   income: (p: string, delta: number) => `${possessive(p)} income ${delta >= 0 ? 'rises' : 'falls'} by ${Math.abs(delta)}.`,
+  capitalLapsed: (p: string, n: number) => `${p} could not carry ${n} unspent Capital into the next round: it lapses.`,
   vp: (p: string, delta: number) => `${p} ${delta >= 0 ? 'gains' : 'loses'} ${plural(Math.abs(delta), 'victory point', 'victory points')}.`,
   forces: (p: string, delta: number, theatre: string) =>
     delta >= 0 ? `${plural(delta, `${p} force arrives`, `${p} forces arrive`)} at ${theatre}.` : `${plural(-delta, `${p} force leaves`, `${p} forces leave`)} ${theatre}.`,

@@ -92,7 +92,7 @@ export const RULES = {
 
 /** The words a newcomer meets first, in the order they matter. */
 export const GLOSSARY: readonly { term: string; text: string }[] = [
-  { term: 'Capital', text: 'Economic and political resources a power spends on orders and cards. Each power gains its income every round.' },
+  { term: 'Capital', text: 'Economic and political resources a power spends on orders and cards. Each power gains its income every round; unspent Capital beyond what the scenario lets a power carry (a few rounds of income) lapses at the end of a round.' },
   { term: 'Tension', text: 'The risk of war on the Korean peninsula, 0 to 10. At 8 a crisis card is drawn; at 10 war breaks out and the game ends.' },
   { term: 'Polarisation', text: 'How far the region has split into two blocs, 0 to 10. Engaging across the blocs lowers it; treaties, joint drills and sanctions across the line raise it.' },
   { term: 'Front', text: 'The war in Ukraine, -5 to +5: positive when Russia gains. Russian and North Korean forces at the Ukraine Front push it up; aid to Ukraine pushes it back.' },

@@ -56,7 +56,7 @@ export const TEAM_BRIEF = {
   bloc: (partners: readonly string[]) => `You stand with ${listText(partners)}.`,
   objectivesTitle: 'Objectives, scored at the end of every round',
   objectivePoints: (n: number) => points(n),
-  perAidPoints: (n: number, per: number) => `${points(n)} for each ${per} Capital`,
+  perAidPoints: (n: number, per: number, max?: number) => `${points(n)} for each ${per} Capital${max === undefined ? '' : `, at most ${points(max)} a round`}`,
   startTitle: 'Where you start',
   capital: (n: number) => `Capital: ${n}`,
   income: (n: number) => `Income: ${n} a round`,

@@ -57,7 +57,8 @@ export const ORDER_HELP: Record<OrderKind, (rules: Rules) => string> = {
   build: (r) =>
     `A new force in reserve; North Korea may test a missile instead (Capability ${signed(r.missileTest.capability)}, Tension ${signed(r.missileTest.tension)}).`,
   card: () => 'Play a policy card from your hand.',
-  hold: (r) => `Save: +${r.holdGain} Capital.`,
+  hold: (r) =>
+    `${r.holdGain > 0 ? `Save: +${r.holdGain} Capital.` : 'Do nothing with this order.'}${r.capitalCarry === undefined ? '' : ` Capital above ${r.capitalCarry} rounds of your income lapses at the end of each round.`}`,
 };
 
 /** Why something is refused, in words. */
