@@ -8,7 +8,7 @@
  */
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
-import { applyEffects, isReaction } from './effects.js';
+import { applyEffects, isReaction, raiseOwnCapability } from './effects.js';
 import { totalCost } from './orders.js';
 import { addForces, changeCapital, changeRelation, changeTrack, forcesIn, log, receiveAid, relation, removeForces } from './mechanics.js';
 import { POWERS, UKRAINE, type PowerId } from './powers.js';
@@ -29,7 +29,7 @@ export function resolveOrders(G: Table, sc: Scenario, revealed: RevealedOrders):
   const all: Placed[] = [];
   for (const power of POWERS) {
     const orders = revealed[power] ?? [];
-    changeCapital(G, power, -totalCost(sc, orders));
+    changeCapital(G, power, -totalCost(sc, G, orders));
     // Played cards go face up now, so they are accounted for even if war cuts the round short.
     for (const order of orders) if (order.kind === 'card') G.powers[power].discard.push(order.card);
     for (const order of orders) all.push({ power, order });
@@ -121,7 +121,7 @@ function resolveMilitary(G: Table, sc: Scenario, all: Placed[]): void {
       G.powers[power].reserve += 1;
       log(G, { code: 'build', power });
     } else {
-      changeTrack(G, sc, 'capability', sc.rules.missileTest.capability, power);
+      raiseOwnCapability(G, sc, sc.rules.missileTest.capability);
       changeTrack(G, sc, 'tension', sc.rules.missileTest.tension, power);
     }
   }

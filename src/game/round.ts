@@ -7,7 +7,7 @@
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
 import { stopTimer } from './clock.js';
-import { applyEffects } from './effects.js';
+import { applyEffects, holds } from './effects.js';
 import { changeCapital, log } from './mechanics.js';
 import { POWERS, type PowerId } from './powers.js';
 import { closeRound, resolveDecision, resolveOrders } from './resolution.js';
@@ -117,13 +117,29 @@ function resolveRound(G: GameState, sc: Scenario): void {
   endRound(G, sc);
 }
 
+/**
+ * Draw the first card of the crisis deck whose `requires` holds; the cards passed over
+ * keep their places. With none left that may be drawn, the whole deck is shuffled anew;
+ * if still none may be, the round has no crisis card.
+ */
 function drawCrisis(G: GameState, sc: Scenario): void {
-  if (G.secret.crises.length === 0) G.secret.crises = shuffle(G.secret.rng, sc.crises.map((c) => c.id));
-  const id = G.secret.crises.shift()!;
+  const cat = catalog(sc);
+  const drawable = (id: string) => {
+    const requires = cat.crisis(id).requires;
+    return !requires || holds(G, requires, {});
+  };
+  let at = G.secret.crises.findIndex(drawable);
+  if (at < 0) {
+    G.secret.crises = shuffle(G.secret.rng, sc.crises.map((c) => c.id));
+    currentRecord(G).crisisReshuffled = true;
+    at = G.secret.crises.findIndex(drawable);
+    if (at < 0) return endRound(G, sc);
+  }
+  const id = G.secret.crises.splice(at, 1)[0]!;
   G.crisis = id;
   currentRecord(G).crisis = id;
   log(G, { code: 'crisis', card: id });
-  openDecision(G, 'crisis', id, catalog(sc).crisis(id).decision);
+  openDecision(G, 'crisis', id, cat.crisis(id).decision);
 }
 
 function endRound(G: GameState, sc: Scenario): void {

@@ -184,6 +184,8 @@ export const crisisCardSchema = z.strictObject({
   hypothetical: z.boolean().default(false),
   sources,
   facts: text,
+  /** Drawn only while this holds: the crisis draw passes over it otherwise (a secret pledge makes no sense once the treaty is public). */
+  requires: conditionSchema.optional(),
   decision: decisionSchema,
   question: text,
   /** Shown in the debrief: the closest real event, for a hypothetical crisis. Optional so files written before it still load. */
@@ -290,6 +292,19 @@ export const rulesSchema = z.strictObject({
   postureTension: z.number().int().min(0).default(1),
   /** How far the Front moves in a round when the forces there are more (or fewer) than frontResistance. */
   frontDrift: z.number().int().min(0).default(1),
+  /**
+   * North Korea's programme as milestones (C10): a capability build costs `costs.buildCapability`
+   * plus 1 for every `costRiseEvery` points of Capability already reached (0: the cost never
+   * rises), and from Capability `helpFrom` on it needs the condition `help` (read with North
+   * Korea as SELF): Russian help. Left out, builds cost the same all the way and need nothing.
+   */
+  capabilityMilestones: z
+    .strictObject({
+      costRiseEvery: z.number().int().min(0),
+      helpFrom: trackValue,
+      help: conditionSchema,
+    })
+    .optional(),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 

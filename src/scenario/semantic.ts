@@ -270,6 +270,10 @@ function conditionSites(s: Scenario): Site<Condition>[] {
       add(card.requires, ['policies', i, 'requires'], { self: true, target: card.target !== undefined, where: 'this card' });
     }
   });
+  // A crisis belongs to no power: its condition is read of the table as a whole.
+  s.crises.forEach((card, i) => {
+    if (card.requires) add(card.requires, ['crises', i, 'requires'], { self: false, target: false, where: "a crisis card's requirement, which no power plays" });
+  });
   return sites;
 }
 
