@@ -53,7 +53,9 @@ export function raiseOwnCapability(G: Table, sc: Scenario, delta: number): void 
   const ceiling = capabilityCeiling(sc, G);
   const allowed = Math.min(delta, Math.max(0, ceiling - G.tracks.capability));
   if (allowed < delta) log(G, { code: 'capabilityStalled', power: 'PRK', value: ceiling });
+  const before = G.tracks.capability;
   changeTrack(G, sc, 'capability', allowed, 'PRK');
+  if (G.tracks.capability > before) G.roundFx.provoked ??= 'PRK';
 }
 
 export function applyEffect(G: Table, sc: Scenario, effect: Effect, ctx: EffectContext): void {

@@ -148,7 +148,10 @@ function hostileHere(G: Table, sc: Scenario, power: PowerId, theatre: string): b
 /** Standing forces add nothing; moving next to a hostile power alarms, pulling back calms. */
 function resolvePosture(G: Table, sc: Scenario, all: Placed[]): void {
   for (const { power, order } of all) {
-    if (order.kind === 'deploy' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    if (order.kind === 'deploy' && hostileHere(G, sc, power, order.theatre)) {
+      G.roundFx.provoked ??= power;
+      changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    }
     if (order.kind === 'withdraw' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', -sc.rules.postureTension, power);
     if (G.war) return;
   }
@@ -175,6 +178,20 @@ export function resolveDecision(G: Table, sc: Scenario, card: string, decision: 
     log(G, { code: 'outcome', card, option: 'allChose' in outcome.when ? outcome.when.allChose : outcome.when.anyChose });
     applyEffects(G, sc, outcome.effects, {});
   }
+}
+
+/** The deciders who stood firm in a crisis, whose standoff may slip (rules.crisisEvents.slip): none without the rule. */
+export function firmPowers(sc: Scenario, decision: Decision, choices: Partial<Record<PowerId, string>>): PowerId[] {
+  const rule = sc.rules.crisisEvents?.slip;
+  return rule ? decision.powers.filter((p) => choices[p] === rule.option) : [];
+}
+
+/** A crisis slips out of control: Tension rises by the slip's amount more, the act of the power that stood firm. */
+export function applySlip(G: Table, sc: Scenario, power: PowerId): void {
+  const rule = sc.rules.crisisEvents?.slip;
+  if (!rule) return;
+  log(G, { code: 'crisisSlip', power, value: rule.tension });
+  changeTrack(G, sc, 'tension', rule.tension, power);
 }
 
 /** The round's close, before scoring: Tension eases if nothing raised it, and forces at the Front count a round there. */

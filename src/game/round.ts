@@ -10,8 +10,8 @@ import { stopTimer } from './clock.js';
 import { applyEffects, holds } from './effects.js';
 import { changeCapital, log } from './mechanics.js';
 import { POWERS, type PowerId } from './powers.js';
-import { closeRound, resolveDecision, resolveOrders } from './resolution.js';
-import { shuffle } from './rng.js';
+import { applySlip, closeRound, firmPowers, resolveDecision, resolveOrders } from './resolution.js';
+import { nextFloat, nextInt, shuffle } from './rng.js';
 import { scoreObjectives, finishGame } from './scoring.js';
 import type { GameState, Order, RoundRecord } from './types.js';
 
@@ -81,9 +81,21 @@ function revealDecision(G: GameState, sc: Scenario): void {
   if (deck === 'headline') currentRecord(G).choices = choices;
   else currentRecord(G).crisisChoices = choices;
   resolveDecision(G, sc, id, decision, choices);
+  if (deck === 'crisis' && !G.war) slip(G, sc, decision, choices);
   if (G.war) return finishGame(G, sc);
   if (deck === 'headline') openOrders(G);
   else endRound(G, sc);
+}
+
+/**
+ * A crisis in which someone stood firm may slip out of control (rules.crisisEvents.slip):
+ * drawn here, on the master state only, so no seat and no bot's foresight can know it in
+ * advance. The slip is the act of the power that stood firm (one of them, drawn, if several).
+ */
+function slip(G: GameState, sc: Scenario, decision: Decision, choices: Partial<Record<PowerId, string>>): void {
+  const firm = firmPowers(sc, decision, choices);
+  if (firm.length === 0 || nextFloat(G.secret.rng) >= sc.rules.crisisEvents!.slip.chance) return;
+  applySlip(G, sc, firm[firm.length === 1 ? 0 : nextInt(G.secret.rng, firm.length)]!);
 }
 
 /**
@@ -114,6 +126,13 @@ function resolveRound(G: GameState, sc: Scenario): void {
   resolveOrders(G, sc, record.orders);
   if (G.war) return finishGame(G, sc);
   if (G.tracks.tension >= sc.rules.crisisAt) return drawCrisis(G, sc);
+  const provoked = G.roundFx.provoked;
+  const events = sc.rules.crisisEvents;
+  // Drawn on the master state only, like the slip: nobody knows in advance whether it sparks.
+  if (provoked && events && G.tracks.tension >= events.from && nextFloat(G.secret.rng) < events.chance) {
+    log(G, { code: 'crisisProvoked', power: provoked });
+    return drawCrisis(G, sc);
+  }
   endRound(G, sc);
 }
 

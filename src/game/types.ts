@@ -181,7 +181,8 @@ export interface GameState {
     roundsAtFront: Partial<Record<PowerId, number>>;
   };
   /** Effects that last until the end of the round. */
-  roundFx: { shielded: PowerId[]; cancelled: PowerId[]; tensionRaised: boolean };
+  /** `provoked`: the first power whose provocation this round may spark a crisis (rules.crisisEvents). */
+  roundFx: { shielded: PowerId[]; cancelled: PowerId[]; tensionRaised: boolean; provoked?: PowerId };
   history: RoundRecord[];
   log: LogEntry[];
   war: WarRecord | null;

@@ -305,6 +305,21 @@ export const rulesSchema = z.strictObject({
       help: conditionSchema,
     })
     .optional(),
+  /**
+   * Crises from events (MODEL.md direction 5). A round with a provocation (a missile test
+   * that raised Capability, a deployment beside a hostile power) may draw a crisis card
+   * (with chance `chance`) from Tension `from` on, not only at crisisAt. In a crisis, when a decider chose the option
+   * `slip.option`, the standoff may slip out of control: with chance `slip.chance` Tension
+   * rises by `slip.tension` more, that power's act. Left out, crises come only at crisisAt and never slip.
+   */
+  crisisEvents: z
+    .strictObject({
+      from: trackValue,
+      /** The chance (0–1) that a provocation from Tension `from` sparks a crisis: no provocation is provably safe, none certain to spark one. */
+      chance: z.number().min(0).max(1),
+      slip: z.strictObject({ option: id, chance: z.number().min(0).max(1), tension: z.number().int().min(1) }),
+    })
+    .optional(),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 

@@ -131,7 +131,9 @@ describe("the bots' foresight is the rules' resolution", () => {
         const held = deck === 'headline' && !real.war;
         if (held) for (const p of POWERS) expect(submitOrders(sc, real, p, HOLD3)).toBeNull();
         if (real.step.kind === 'decide') continue;
-        const sketch = foreseeDecision(sc, imagine(sc, playerView(G, deciders[0]!)), decision, choices);
+        // A crisis may slip, drawn on the master: the log says whose act it was, and the sketch imagines that.
+        const slipBy = real.log.slice(G.log.length).find((e) => e.code === 'crisisSlip')?.power;
+        const sketch = foreseeDecision(sc, imagine(sc, playerView(G, deciders[0]!)), decision, choices, slipBy);
         const what = `${card} in round ${G.round}: ${JSON.stringify(choices)}`;
         expect(sketch.war, what).toBe(real.war !== null);
         const table = tableOf(real.war ? sketch.view : roundClosed(sc, sketch));

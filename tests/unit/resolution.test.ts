@@ -601,6 +601,83 @@ describe('capability milestones (MODEL.md direction 6: rising cost, Russian help
 });
 
 // ---------------------------------------------------------------------------
+// Crises from events (rules.crisisEvents)
+// ---------------------------------------------------------------------------
+
+describe('crises from events (MODEL.md direction 5: a test or a deployment beside hostile forces sparks one; a standoff may slip)', () => {
+  const events = (chance: number) =>
+    quiet((input) => {
+      input.rules.crisisEvents = { from: 5, chance: 1, slip: { option: 'escalate', chance, tension: 2 } };
+    });
+
+  it('a missile test from Tension `from` sparks a crisis below crisisAt, and the log says whose provocation', () => {
+    const sc = events(0);
+    const G = start(sc);
+    G.tracks.tension = 4;
+    G.powers.PRK.capital = 10;
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    expect(G.tracks.tension).toBe(5);
+    expect(G.step).toMatchObject({ kind: 'decide', deck: 'crisis', card: 'collision' });
+    const provoked = G.log.find((e) => e.code === 'crisisProvoked')!;
+    expect(provoked.power).toBe('PRK');
+    expect(logSentence(sc, provoked)).toBe("North Korea's provocation sparks a crisis.");
+  });
+
+  it('a deployment beside a hostile power provokes too; below `from`, or with no provocation, no crisis', () => {
+    const sc = events(0);
+    const G = start(sc);
+    G.tracks.tension = 4;
+    playRound(sc, G, { JPN: withHolds({ kind: 'deploy', theatre: 'DMZ' }) });
+    expect(G.log.find((e) => e.code === 'crisisProvoked')?.power).toBe('JPN');
+    const calm = start(sc);
+    calm.tracks.tension = 3;
+    playRound(sc, calm, { JPN: withHolds({ kind: 'deploy', theatre: 'DMZ' }) });
+    expect(calm.history[0]!.crisis).toBeNull();
+    const quietRound = start(sc);
+    quietRound.tracks.tension = 6;
+    playRound(sc, quietRound);
+    expect(quietRound.history[0]!.crisis).toBeNull();
+  });
+
+  it('a standoff in which a power stood firm slips by slip.tension, that power\'s act, drawn from the rules\' own generator', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt - 3;
+    G.powers.PRK.capital = 10;
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    const rngBefore = [...G.secret.rng];
+    answer(sc, G, { CHN: 'calm', USA: 'escalate' });
+    expect(G.secret.rng).not.toEqual(rngBefore);
+    const slipped = G.log.find((e) => e.code === 'crisisSlip')!;
+    expect(slipped).toMatchObject({ power: 'USA', value: 2 });
+    expect(logSentence(sc, slipped)).toBe('The standoff slips out of control: United States stood firm, and Tension rises by 2 more.');
+    // 6 after the test, +1 for USA's escalation, +2 for the slip.
+    expect(G.history[0]!.tracks.tension).toBe(6 + 1 + 2);
+  });
+
+  it('a slip that reaches warAt is war, and the power that stood firm is the culprit', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    answer(sc, G, { CHN: 'escalate', USA: 'calm' });
+    expect(G.war).toEqual({ round: 1, culprit: 'CHN' });
+    expect(G.powers.CHN.vp).toBe(G.result!.agendas.CHN.points - sc.rules.war.penalty.CHN - sc.rules.war.culpritPenalty);
+  });
+
+  it('when everyone backs down nothing slips, and the generator is not touched', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    const rngBefore = [...G.secret.rng];
+    answer(sc, G, { CHN: 'calm', USA: 'calm' });
+    expect(G.log.some((e) => e.code === 'crisisSlip')).toBe(false);
+    expect(G.secret.rng).toEqual(rngBefore);
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Calm easing
 // ---------------------------------------------------------------------------
 

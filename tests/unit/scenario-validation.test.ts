@@ -435,6 +435,11 @@ describe('references inside effects and conditions', () => {
     ]);
   });
 
+  it('refuses a crisis slip on an option no crisis card has', () => {
+    const source = broken('    culpritPenalty: 6\n', '    culpritPenalty: 6\n  crisisEvents: { from: 5, chance: 0.5, slip: { option: back-down, chance: 0.25, tension: 1 } }\n');
+    expectProblems(source, [{ at: at(source, 'back-down'), path: 'rules.crisisEvents.slip.option', message: 'no crisis card has an option "back-down", so a crisis could never slip' }]);
+  });
+
   it('accepts a crisis card whose requires names a flag the scenario raises', () => {
     expect(parseScenario(broken('    facts: Two ships collide.\n', '    facts: Two ships collide.\n    requires: { not: { flag: treaty } }\n'), 'ok.yaml').ok).toBe(true);
   });
