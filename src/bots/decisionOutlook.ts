@@ -9,13 +9,17 @@ import type { PowerId } from '../game/powers.js';
 import type { SeatView } from '../game/types.js';
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { foreseeDecision, imagine, type Sketch } from './foresee.js';
+import { firmPowers } from '../game/resolution.js';
 import { appraiseAtRoundEnd } from './value.js';
 
 export interface Profile {
   /** Each decider's choice. */
   choices: Partial<Record<PowerId, string>>;
+  /** The table if the crisis does not slip. */
   sketch: Sketch;
-  /** What this profile is worth to each decider. */
+  /** The tables if it slips, one for each power that stood firm (none when nobody did, or with no slip rule). */
+  slipped: Sketch[];
+  /** What this profile is worth to each decider: expected over the slip's chance, which no seat can know in advance. */
   values: Partial<Record<PowerId, number>>;
 }
 
@@ -45,11 +49,18 @@ export function outlook(sc: Scenario, view: SeatView): Outlook {
   const decision = decisionOf(sc, deck, card);
   const options = decision.options.map((o) => o.id);
   const seen = imagine(sc, view);
+  const chance = deck === 'crisis' ? (sc.rules.crisisEvents?.slip.chance ?? 0) : 0;
   const profiles = everyCombination(deciders, options).map((choices) => {
     const sketch = foreseeDecision(sc, seen, decision, choices);
+    // The rules draw the slip, and who slips among the firm, at random: weigh each by its chance.
+    const slipped = chance > 0 ? firmPowers(sc, decision, choices).map((by) => foreseeDecision(sc, seen, decision, choices, by)) : [];
     const values: Partial<Record<PowerId, number>> = {};
-    for (const p of deciders) values[p] = appraiseAtRoundEnd(sc, sketch, p);
-    return { choices, sketch, values };
+    for (const p of deciders) {
+      const calm = appraiseAtRoundEnd(sc, sketch, p);
+      const slip = slipped.length ? slipped.reduce((sum, s) => sum + appraiseAtRoundEnd(sc, s, p), 0) / slipped.length : calm;
+      values[p] = (1 - chance) * calm + chance * slip;
+    }
+    return { choices, sketch, slipped, values };
   });
   return { deck, card, deciders: [...deciders], options, profiles };
 }

@@ -20,7 +20,7 @@
  * Ukraine adds up across orders) rather than in the order the bot considered them.
  */
 import { POWERS, type PowerId } from '../game/powers.js';
-import { closeRound, resolveDecision, resolveOrders, type RevealedOrders } from '../game/resolution.js';
+import { applySlip, closeRound, resolveDecision, resolveOrders, type RevealedOrders } from '../game/resolution.js';
 import type { SeatView } from '../game/types.js';
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { covertOwners, forkTable } from './imaginedTable.js';
@@ -92,12 +92,17 @@ export function foresee(sc: Scenario, seen: Imagined, revealed: RevealedOrders):
   return sketched(seen.view, table);
 }
 
-/** The open decision revealed with these choices, and then, after a headline, the round's orders with none given. */
-export function foreseeDecision(sc: Scenario, seen: Imagined, decision: Decision, choices: Partial<Record<PowerId, string>>): Sketch {
+/**
+ * The open decision revealed with these choices, and then, after a headline, the round's
+ * orders with none given. `slipBy`: imagine the crisis slipping by this power's act (the
+ * rules draw that on the master state, so a seat can only weigh it, never know it).
+ */
+export function foreseeDecision(sc: Scenario, seen: Imagined, decision: Decision, choices: Partial<Record<PowerId, string>>, slipBy?: PowerId): Sketch {
   const step = seen.table.step;
   if (step.kind !== 'decide') throw new Error('no decision is open');
   const table = fork(seen);
   resolveDecision(table, sc, step.card, decision, choices);
+  if (slipBy && !table.war) applySlip(table, sc, slipBy);
   if (ordersToCome(table) && !table.war) resolveOrders(table, sc, {});
   return sketched(seen.view, table);
 }

@@ -40,6 +40,7 @@ export function forkTable<T extends Table>(t: T): T {
   copy.flags = t.flags.slice();
   copy.stats = { aidGiven: { ...stats.aidGiven }, aidReceivedThisRound: { ...stats.aidReceivedThisRound }, roundsAtFront: { ...stats.roundsAtFront } };
   copy.roundFx = { shielded: roundFx.shielded.slice(), cancelled: roundFx.cancelled.slice(), tensionRaised: roundFx.tensionRaised };
+  if (roundFx.provoked) copy.roundFx.provoked = roundFx.provoked;
   return copy;
 }
 

@@ -74,14 +74,11 @@ function headlinesToCome(sc: Scenario, view: SeatView, rng: RngState): string[] 
     .map((e) => ('card' in e ? e.card : e.pool[nextInt(rng, e.pool.length)]!));
 }
 
-/** The crisis deck: the cards not drawn since its last shuffle (the draws are public, in the history). */
+/** The crisis deck: the cards not drawn since its last shuffle (the draws and the shuffles are public, in the history). */
 function crisesToCome(sc: Scenario, view: SeatView, rng: RngState): string[] {
   const all = sc.crises.map((c) => c.id);
-  const drawn = view.history.flatMap((r) => (r.crisis ? [r.crisis] : []));
-  const sinceShuffle = drawn.length % all.length;
-  // A deck drawn to the end is empty until the next crisis reshuffles it.
-  if (drawn.length > 0 && sinceShuffle === 0) return [];
-  const gone = new Set(drawn.slice(drawn.length - sinceShuffle));
+  const lastShuffle = view.history.map((r) => r.crisisReshuffled === true).lastIndexOf(true);
+  const gone = new Set(view.history.slice(Math.max(0, lastShuffle)).flatMap((r) => (r.crisis ? [r.crisis] : [])));
   return shuffle(rng, all.filter((id) => !gone.has(id)));
 }
 

@@ -16,7 +16,7 @@ import {
   transferCapital,
 } from './mechanics.js';
 import type { PowerId } from './powers.js';
-import type { Readable, Table } from './types.js';
+import type { Table } from './types.js';
 
 /** Who SELF and TARGET are, and whose act this is (for Tension's culprit). */
 export interface EffectContext {
@@ -38,9 +38,32 @@ export function isReaction(effect: Effect): boolean {
   return 'cancelCards' in effect || 'shield' in effect;
 }
 
+/**
+ * The highest Capability North Korea's own acts (its tests, its cards) can reach now:
+ * from `helpFrom` on the programme needs Russian help (rules.capabilityMilestones, C10).
+ */
+export function capabilityCeiling(sc: Scenario, table: Table): number {
+  const m = sc.rules.capabilityMilestones;
+  const top = sc.rules.trackRange.capability[1];
+  return m && !holds(table, m.help, { self: 'PRK' }) ? Math.min(top, m.helpFrom) : top;
+}
+
+/** Raise Capability by North Korea's own act, no further than the programme can go without help. */
+export function raiseOwnCapability(G: Table, sc: Scenario, delta: number): void {
+  const ceiling = capabilityCeiling(sc, G);
+  const allowed = Math.min(delta, Math.max(0, ceiling - G.tracks.capability));
+  if (allowed < delta) log(G, { code: 'capabilityStalled', power: 'PRK', value: ceiling });
+  const before = G.tracks.capability;
+  changeTrack(G, sc, 'capability', allowed, 'PRK');
+  if (G.tracks.capability > before) G.roundFx.provoked ??= 'PRK';
+}
+
 export function applyEffect(G: Table, sc: Scenario, effect: Effect, ctx: EffectContext): void {
   const source = ctx.self ?? null;
-  if ('track' in effect) return changeTrack(G, sc, effect.track, effect.delta, source);
+  if ('track' in effect) {
+    if (effect.track === 'capability' && effect.delta > 0 && source === 'PRK') return raiseOwnCapability(G, sc, effect.delta);
+    return changeTrack(G, sc, effect.track, effect.delta, source);
+  }
   if ('relation' in effect) return changeRelation(G, who(effect.relation[0], ctx), who(effect.relation[1], ctx), effect.delta);
   if ('capital' in effect) {
     const power = who(effect.capital, ctx);
@@ -106,7 +129,7 @@ const within = (value: number, c: { min?: number | undefined; max?: number | und
   (c.min === undefined || value >= c.min) && (c.max === undefined || value <= c.max);
 
 /** Does the condition hold in this state (or in this seat's view of it)? */
-export function holds(G: Readable, cond: Condition, ctx: EffectContext): boolean {
+export function holds(G: Table, cond: Condition, ctx: EffectContext): boolean {
   if ('all' in cond) return cond.all.every((c) => holds(G, c, ctx));
   if ('any' in cond) return cond.any.some((c) => holds(G, c, ctx));
   if ('not' in cond) return !holds(G, cond.not, ctx);

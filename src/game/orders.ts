@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
-import { holds } from './effects.js';
+import { capabilityCeiling, holds } from './effects.js';
 import { forcesIn } from './mechanics.js';
 import { POWERS, UKRAINE, isPowerId, type AidTarget, type PowerId } from './powers.js';
 import type { Reason } from './reasons.js';
@@ -35,7 +35,17 @@ export interface LegalOrders {
   budget: number;
 }
 
-export function orderCost(sc: Scenario, order: Order): number {
+/**
+ * What a capability build costs at this Capability: its base cost, plus 1 for every
+ * `costRiseEvery` points already reached (the programme's milestones, C10).
+ */
+export function capabilityBuildCost(sc: Scenario, capability: number): number {
+  const every = sc.rules.capabilityMilestones?.costRiseEvery ?? 0;
+  return sc.rules.costs.buildCapability + (every > 0 ? Math.floor(capability / every) : 0);
+}
+
+/** An order's cost on this table (a capability build's depends on Capability, which no order changes before the reveal). */
+export function orderCost(sc: Scenario, table: Pick<Readable, 'tracks'>, order: Order): number {
   switch (order.kind) {
     case 'pressure':
       return sc.rules.costs.pressure;
@@ -44,7 +54,7 @@ export function orderCost(sc: Scenario, order: Order): number {
     case 'deploy':
       return sc.rules.costs.deploy;
     case 'build':
-      return order.what === 'force' ? sc.rules.costs.buildForce : sc.rules.costs.buildCapability;
+      return order.what === 'force' ? sc.rules.costs.buildForce : capabilityBuildCost(sc, table.tracks.capability);
     case 'card':
       return catalog(sc).policy(order.card).cost;
     default:
@@ -52,8 +62,8 @@ export function orderCost(sc: Scenario, order: Order): number {
   }
 }
 
-export function totalCost(sc: Scenario, orders: readonly Order[]): number {
-  return orders.reduce((sum, order) => sum + orderCost(sc, order), 0);
+export function totalCost(sc: Scenario, table: Pick<Readable, 'tracks'>, orders: readonly Order[]): number {
+  return orders.reduce((sum, order) => sum + orderCost(sc, table, order), 0);
 }
 
 /** What the orders already chosen this round use up, computed once per question. */
@@ -73,7 +83,7 @@ function budgetFor(sc: Scenario, view: Readable, power: PowerId, chosen: readonl
     sc,
     view,
     power,
-    capital: view.powers[power].capital - totalCost(sc, chosen),
+    capital: view.powers[power].capital - totalCost(sc, view, chosen),
     reserve: view.powers[power].reserve,
     withdrawing: new Map(),
     targeted: new Map(),
@@ -105,7 +115,7 @@ function refusal(b: Budget, order: Order): Reason | null {
     case 'pressure':
       if (order.target === power) return { code: 'selfTarget' };
       if (b.targeted.get('signal')?.has(order.target)) return { code: 'alreadyTargeted' };
-      return afford(b, orderCost(sc, order));
+      return afford(b, orderCost(sc, view, order));
     case 'aid': {
       if (order.target === power) return { code: 'selfTarget' };
       if (order.target === UKRAINE && catalog(sc).theatre(sc.rules.frontTheatre)?.onlyFor?.includes(power)) return { code: 'cannotAidUkraine' };
@@ -131,8 +141,9 @@ function refusal(b: Budget, order: Order): Reason | null {
       if (order.what === 'capability') {
         if (power !== 'PRK') return { code: 'onlyNorthKorea' };
         if (view.tracks.capability >= sc.rules.trackRange.capability[1]) return { code: 'capabilityMaxed' };
+        if (view.tracks.capability >= capabilityCeiling(sc, view)) return { code: 'capabilityNeedsHelp', at: view.tracks.capability };
       }
-      return afford(b, orderCost(sc, order));
+      return afford(b, orderCost(sc, view, order));
     case 'card': {
       const hand = view.seats[power]?.hand ?? [];
       if (!hand.includes(order.card)) return { code: 'notInHand' };
@@ -205,7 +216,7 @@ export function legalOrders(sc: Scenario, view: Readable, power: PowerId, chosen
         options.push({ order: { kind: 'aid', target: order.target, amount }, cost: amount });
       }
     } else if (!reason) {
-      options.push({ order, cost: orderCost(sc, order) });
+      options.push({ order, cost: orderCost(sc, view, order) });
     }
     if (!reason) continue;
     // One refusal per thing refused (an aid target, a card, a theatre).

@@ -22,6 +22,8 @@ export type Reason =
   | { code: 'badTarget' }
   | { code: 'badAmount'; max: number }
   | { code: 'capabilityMaxed' }
+  /** Capability has reached the milestone past which the programme needs Russian help (rules.capabilityMilestones). */
+  | { code: 'capabilityNeedsHelp'; at: number }
   | { code: 'onlyNorthKorea' }
   | { code: 'cannotAidUkraine' }
   | { code: 'notInHand' }

@@ -8,7 +8,7 @@
  */
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
-import { applyEffects, isReaction } from './effects.js';
+import { applyEffects, isReaction, raiseOwnCapability } from './effects.js';
 import { totalCost } from './orders.js';
 import { addForces, changeCapital, changeRelation, changeTrack, forcesIn, log, receiveAid, relation, removeForces } from './mechanics.js';
 import { POWERS, UKRAINE, type PowerId } from './powers.js';
@@ -29,7 +29,7 @@ export function resolveOrders(G: Table, sc: Scenario, revealed: RevealedOrders):
   const all: Placed[] = [];
   for (const power of POWERS) {
     const orders = revealed[power] ?? [];
-    changeCapital(G, power, -totalCost(sc, orders));
+    changeCapital(G, power, -totalCost(sc, G, orders));
     // Played cards go face up now, so they are accounted for even if war cuts the round short.
     for (const order of orders) if (order.kind === 'card') G.powers[power].discard.push(order.card);
     for (const order of orders) all.push({ power, order });
@@ -121,7 +121,7 @@ function resolveMilitary(G: Table, sc: Scenario, all: Placed[]): void {
       G.powers[power].reserve += 1;
       log(G, { code: 'build', power });
     } else {
-      changeTrack(G, sc, 'capability', sc.rules.missileTest.capability, power);
+      raiseOwnCapability(G, sc, sc.rules.missileTest.capability);
       changeTrack(G, sc, 'tension', sc.rules.missileTest.tension, power);
     }
   }
@@ -148,7 +148,10 @@ function hostileHere(G: Table, sc: Scenario, power: PowerId, theatre: string): b
 /** Standing forces add nothing; moving next to a hostile power alarms, pulling back calms. */
 function resolvePosture(G: Table, sc: Scenario, all: Placed[]): void {
   for (const { power, order } of all) {
-    if (order.kind === 'deploy' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    if (order.kind === 'deploy' && hostileHere(G, sc, power, order.theatre)) {
+      G.roundFx.provoked ??= power;
+      changeTrack(G, sc, 'tension', sc.rules.postureTension, power);
+    }
     if (order.kind === 'withdraw' && hostileHere(G, sc, power, order.theatre)) changeTrack(G, sc, 'tension', -sc.rules.postureTension, power);
     if (G.war) return;
   }
@@ -175,6 +178,20 @@ export function resolveDecision(G: Table, sc: Scenario, card: string, decision: 
     log(G, { code: 'outcome', card, option: 'allChose' in outcome.when ? outcome.when.allChose : outcome.when.anyChose });
     applyEffects(G, sc, outcome.effects, {});
   }
+}
+
+/** The deciders who stood firm in a crisis, whose standoff may slip (rules.crisisEvents.slip): none without the rule. */
+export function firmPowers(sc: Scenario, decision: Decision, choices: Partial<Record<PowerId, string>>): PowerId[] {
+  const rule = sc.rules.crisisEvents?.slip;
+  return rule ? decision.powers.filter((p) => choices[p] === rule.option) : [];
+}
+
+/** A crisis slips out of control: Tension rises by the slip's amount more, the act of the power that stood firm. */
+export function applySlip(G: Table, sc: Scenario, power: PowerId): void {
+  const rule = sc.rules.crisisEvents?.slip;
+  if (!rule) return;
+  log(G, { code: 'crisisSlip', power, value: rule.tension });
+  changeTrack(G, sc, 'tension', rule.tension, power);
 }
 
 /**

@@ -7,11 +7,11 @@
 import type { Decision, Scenario } from '../scenario/schema.js';
 import { catalog } from './catalog.js';
 import { stopTimer } from './clock.js';
-import { applyEffects } from './effects.js';
+import { applyEffects, holds } from './effects.js';
 import { changeCapital, log } from './mechanics.js';
 import { POWERS, type PowerId } from './powers.js';
-import { closeRound, resolveDecision, resolveOrders } from './resolution.js';
-import { shuffle } from './rng.js';
+import { applySlip, closeRound, firmPowers, resolveDecision, resolveOrders } from './resolution.js';
+import { nextFloat, nextInt, shuffle } from './rng.js';
 import { scoreObjectives, finishGame } from './scoring.js';
 import type { GameState, Order, RoundRecord } from './types.js';
 
@@ -81,9 +81,21 @@ function revealDecision(G: GameState, sc: Scenario): void {
   if (deck === 'headline') currentRecord(G).choices = choices;
   else currentRecord(G).crisisChoices = choices;
   resolveDecision(G, sc, id, decision, choices);
+  if (deck === 'crisis' && !G.war) slip(G, sc, decision, choices);
   if (G.war) return finishGame(G, sc);
   if (deck === 'headline') openOrders(G);
   else endRound(G, sc);
+}
+
+/**
+ * A crisis in which someone stood firm may slip out of control (rules.crisisEvents.slip):
+ * drawn here, on the master state only, so no seat and no bot's foresight can know it in
+ * advance. The slip is the act of the power that stood firm (one of them, drawn, if several).
+ */
+function slip(G: GameState, sc: Scenario, decision: Decision, choices: Partial<Record<PowerId, string>>): void {
+  const firm = firmPowers(sc, decision, choices);
+  if (firm.length === 0 || nextFloat(G.secret.rng) >= sc.rules.crisisEvents!.slip.chance) return;
+  applySlip(G, sc, firm[firm.length === 1 ? 0 : nextInt(G.secret.rng, firm.length)]!);
 }
 
 /**
@@ -114,16 +126,39 @@ function resolveRound(G: GameState, sc: Scenario): void {
   resolveOrders(G, sc, record.orders);
   if (G.war) return finishGame(G, sc);
   if (G.tracks.tension >= sc.rules.crisisAt) return drawCrisis(G, sc);
+  const provoked = G.roundFx.provoked;
+  const events = sc.rules.crisisEvents;
+  // Drawn on the master state only, like the slip: nobody knows in advance whether it sparks.
+  if (provoked && events && G.tracks.tension >= events.from && nextFloat(G.secret.rng) < events.chance) {
+    log(G, { code: 'crisisProvoked', power: provoked });
+    return drawCrisis(G, sc);
+  }
   endRound(G, sc);
 }
 
+/**
+ * Draw the first card of the crisis deck whose `requires` holds; the cards passed over
+ * keep their places. With none left that may be drawn, the whole deck is shuffled anew;
+ * if still none may be, the round has no crisis card.
+ */
 function drawCrisis(G: GameState, sc: Scenario): void {
-  if (G.secret.crises.length === 0) G.secret.crises = shuffle(G.secret.rng, sc.crises.map((c) => c.id));
-  const id = G.secret.crises.shift()!;
+  const cat = catalog(sc);
+  const drawable = (id: string) => {
+    const requires = cat.crisis(id).requires;
+    return !requires || holds(G, requires, {});
+  };
+  let at = G.secret.crises.findIndex(drawable);
+  if (at < 0) {
+    G.secret.crises = shuffle(G.secret.rng, sc.crises.map((c) => c.id));
+    currentRecord(G).crisisReshuffled = true;
+    at = G.secret.crises.findIndex(drawable);
+    if (at < 0) return endRound(G, sc);
+  }
+  const id = G.secret.crises.splice(at, 1)[0]!;
   G.crisis = id;
   currentRecord(G).crisis = id;
   log(G, { code: 'crisis', card: id });
-  openDecision(G, 'crisis', id, catalog(sc).crisis(id).decision);
+  openDecision(G, 'crisis', id, cat.crisis(id).decision);
 }
 
 function endRound(G: GameState, sc: Scenario): void {

@@ -134,6 +134,12 @@ export interface RoundRecord {
   control?: ControlRecord[];
   /** This round's headline was put on top by Control. */
   injected?: true;
+  /**
+   * The crisis deck was shuffled whole before this round's draw: it ran out, or no card
+   * left in it could be drawn (a crisis `requires` unmet). Public, like the draws, so the
+   * cards still in the deck are known to all.
+   */
+  crisisReshuffled?: true;
 }
 
 export interface WarRecord {
@@ -175,7 +181,8 @@ export interface GameState {
     roundsAtFront: Partial<Record<PowerId, number>>;
   };
   /** Effects that last until the end of the round. */
-  roundFx: { shielded: PowerId[]; cancelled: PowerId[]; tensionRaised: boolean };
+  /** `provoked`: the first power whose provocation this round may spark a crisis (rules.crisisEvents). */
+  roundFx: { shielded: PowerId[]; cancelled: PowerId[]; tensionRaised: boolean; provoked?: PowerId };
   history: RoundRecord[];
   log: LogEntry[];
   war: WarRecord | null;

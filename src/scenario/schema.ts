@@ -184,6 +184,8 @@ export const crisisCardSchema = z.strictObject({
   hypothetical: z.boolean().default(false),
   sources,
   facts: text,
+  /** Drawn only while this holds: the crisis draw passes over it otherwise (a secret pledge makes no sense once the treaty is public). */
+  requires: conditionSchema.optional(),
   decision: decisionSchema,
   question: text,
   /** Shown in the debrief: the closest real event, for a hypothetical crisis. Optional so files written before it still load. */
@@ -307,6 +309,34 @@ export const rulesSchema = z.strictObject({
    * a tie on that too shares the place.
    */
   tieBreak: z.enum(['capital', 'objectives']).default('capital'),
+  /**
+   * North Korea's programme as milestones (C10): a capability build costs `costs.buildCapability`
+   * plus 1 for every `costRiseEvery` points of Capability already reached (0: the cost never
+   * rises), and from Capability `helpFrom` on it needs the condition `help` (read with North
+   * Korea as SELF): Russian help. Left out, builds cost the same all the way and need nothing.
+   */
+  capabilityMilestones: z
+    .strictObject({
+      costRiseEvery: z.number().int().min(0),
+      helpFrom: trackValue,
+      help: conditionSchema,
+    })
+    .optional(),
+  /**
+   * Crises from events (MODEL.md direction 5). A round with a provocation (a missile test
+   * that raised Capability, a deployment beside a hostile power) may draw a crisis card
+   * (with chance `chance`) from Tension `from` on, not only at crisisAt. In a crisis, when a decider chose the option
+   * `slip.option`, the standoff may slip out of control: with chance `slip.chance` Tension
+   * rises by `slip.tension` more, that power's act. Left out, crises come only at crisisAt and never slip.
+   */
+  crisisEvents: z
+    .strictObject({
+      from: trackValue,
+      /** The chance (0–1) that a provocation from Tension `from` sparks a crisis: no provocation is provably safe, none certain to spark one. */
+      chance: z.number().min(0).max(1),
+      slip: z.strictObject({ option: id, chance: z.number().min(0).max(1), tension: z.number().int().min(1) }),
+    })
+    .optional(),
 });
 export type Rules = z.infer<typeof rulesSchema>;
 

@@ -270,6 +270,13 @@ function conditionSites(s: Scenario): Site<Condition>[] {
       add(card.requires, ['policies', i, 'requires'], { self: true, target: card.target !== undefined, where: 'this card' });
     }
   });
+  // The programme's help is read with North Korea, whose programme it is, as SELF.
+  const help = s.rules.capabilityMilestones?.help;
+  if (help) add(help, ['rules', 'capabilityMilestones', 'help'], { self: true, target: false, where: "the programme's help" });
+  // A crisis belongs to no power: its condition is read of the table as a whole.
+  s.crises.forEach((card, i) => {
+    if (card.requires) add(card.requires, ['crises', i, 'requires'], { self: false, target: false, where: "a crisis card's requirement, which no power plays" });
+  });
   return sites;
 }
 
@@ -446,6 +453,13 @@ function checkNumbers(s: Scenario): ScenarioIssue[] {
     issues.push({
       path: ['tracks', 'tension'],
       message: `starting tension (${s.tracks.tension}) must be below rules.warAt (${rules.warAt}), or the game starts at war`,
+    });
+  }
+  const slip = rules.crisisEvents?.slip;
+  if (slip && !s.crises.some((card) => card.decision.options.some((o) => o.id === slip.option))) {
+    issues.push({
+      path: ['rules', 'crisisEvents', 'slip', 'option'],
+      message: `no crisis card has an option "${slip.option}", so a crisis could never slip`,
     });
   }
   if (rules.startingHand > rules.handLimit) {

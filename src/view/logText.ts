@@ -37,6 +37,12 @@ export function logSentence(sc: Scenario, entry: LogEntry): string {
       return LOG_TEXT.shieldHeld(p, t);
     case 'track':
       return LOG_TEXT.track(entry.track ? TRACK_NAME[entry.track] : '', value, entry.power ? p : null);
+    case 'crisisProvoked':
+      return LOG_TEXT.crisisProvoked(p);
+    case 'crisisSlip':
+      return LOG_TEXT.crisisSlip(p, value);
+    case 'capabilityStalled':
+      return LOG_TEXT.capabilityStalled(p, value);
     case 'war':
       return LOG_TEXT.war(entry.power ? p : null);
     case 'aid':

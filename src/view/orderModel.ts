@@ -167,7 +167,7 @@ export function builderModel(
   });
   return {
     limit: sc.rules.ordersPerRound,
-    chosen: chosen.map((order) => ({ order, text: orderText(sc, order), cost: orderCost(sc, order) })),
+    chosen: chosen.map((order) => ({ order, text: orderText(sc, order), cost: orderCost(sc, view, order) })),
     capital: view.powers[power].capital,
     budget: legal.budget,
     kinds,

@@ -66,10 +66,10 @@ function checkHeadlinesAndCrises(sc: Scenario, G: GameState, fail: (what: string
     if (!sc.headlines.some((h) => h.id === id)) fail(`headline ${id} is not the scenario's`);
   }
   if (G.history.length > 0 && G.headline !== G.history.at(-1)!.headline) fail(`headline ${G.headline} in play is not this round's ${G.history.at(-1)!.headline}`);
-  const drawn = G.history.flatMap((r) => (r.crisis ? [r.crisis] : []));
-  // The deck starts full; a draw that finds it empty shuffles all of it back first.
-  const sinceShuffle = drawn.length === 0 ? 0 : ((drawn.length - 1) % sc.crises.length) + 1;
-  const places = [...drawn.slice(drawn.length - sinceShuffle), ...G.secret.crises].sort();
+  // The deck starts full; a draw that finds no card it may draw shuffles all of it back first (the record says so).
+  const lastShuffle = G.history.map((r) => r.crisisReshuffled === true).lastIndexOf(true);
+  const sinceShuffle = G.history.slice(Math.max(0, lastShuffle)).flatMap((r) => (r.crisis ? [r.crisis] : []));
+  const places = [...sinceShuffle, ...G.secret.crises].sort();
   const all = sc.crises.map((c) => c.id).sort();
   if (places.join() !== all.join()) fail(`the crises are not each in exactly one place: ${places.join()} vs ${all.join()}`);
 }
@@ -152,7 +152,7 @@ export function actionChecker(sc: Scenario, start: GameState): (G: GameState, po
   for (const byPower of Object.values(sc.forces)) {
     for (const [p, n] of Object.entries(byPower) as [PowerId, number][]) fromScenario[p] += n;
   }
-  let before = { forces: fromScenario, capital: {} as Record<PowerId, number>, round: 0, logged: 0 };
+  let before = { forces: fromScenario, capital: {} as Record<PowerId, number>, capability: start.tracks.capability, round: 0, logged: 0 };
   const look = (G: GameState, what: string) => {
     const forces = forceTotals(G);
     const range = explainedForces(sc, G.log.slice(before.logged), G.war !== null);
@@ -161,14 +161,15 @@ export function actionChecker(sc: Scenario, start: GameState): (G: GameState, po
       const { lo, hi } = range[p];
       if (change < lo || change > hi) throw new Error(`forces not conserved in round ${G.round} (${what}): ${p} went from ${before.forces[p]} to ${forces[p]}; the log explains a change of ${lo}..${hi}`);
     }
-    before = { forces, capital: Object.fromEntries(POWERS.map((p) => [p, G.powers[p].capital])) as Record<PowerId, number>, round: G.round, logged: G.log.length };
+    before = { forces, capital: Object.fromEntries(POWERS.map((p) => [p, G.powers[p].capital])) as Record<PowerId, number>, capability: G.tracks.capability, round: G.round, logged: G.log.length };
   };
   look(start, 'setup');
   return (G, power, action) => {
     if (action.type === 'orders') {
       const locked = G.seats[power].orders ?? G.history.find((r) => r.round === before.round)?.orders[power];
       if (!locked) throw new Error(`${power}'s orders of round ${before.round} were accepted but are nowhere`);
-      const cost = totalCost(sc, locked);
+      // Priced on Capability as it stood while the orders were open (a capability build's cost rises with it).
+      const cost = totalCost(sc, { tracks: { ...G.tracks, capability: before.capability } }, locked);
       if (cost > before.capital[power]) throw new Error(`${power} locked in orders costing ${cost} with ${before.capital[power]} Capital in round ${before.round}: ${JSON.stringify(locked)}`);
     }
     look(G, `${power}'s ${action.type}`);

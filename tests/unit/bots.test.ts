@@ -15,6 +15,9 @@ import { playerView } from '../../src/game/view.js';
 import { seatViewOnly, type Bot } from '../../src/bots/bot.js';
 import { botPolicy } from '../../src/bots/botPolicy.js';
 import { candidateOrders } from '../../src/bots/candidates.js';
+import { outlook } from '../../src/bots/decisionOutlook.js';
+import { foreseeDecision, imagine } from '../../src/bots/foresee.js';
+import { appraiseAtRoundEnd } from '../../src/bots/value.js';
 import { BOT_LEVELS, botActionFor, createBot, type BotLevel } from '../../src/bots/levels.js';
 import { playToEnd } from '../../src/bots/play.js';
 import type { Policy } from '../../src/bots/policy.js';
@@ -52,7 +55,8 @@ describe('a bot sees only its seat', () => {
     let compared = 0;
     let changedSecrets = 0;
     let movedCovert = 0;
-    const states = snapshots(sc, level, 3, 'snap');
+    // Seeds whose three games put covert forces on the map for this level, so their moving is tested too.
+    const states = snapshots(sc, level, 3, level === 'easy' ? 'hidden' : 'snap');
     for (const [i, G] of states.entries()) {
       if (i % 3 !== 0) continue;
       for (const power of POWERS) {
@@ -143,6 +147,29 @@ describe('Normal keeps clear of war', () => {
       const raised = real.log.slice(from).filter((e) => e.code === 'track' && e.track === 'tension' && e.value! > 0 && e.power === power);
       expect(raised, `${power}: ${JSON.stringify(action.orders)}`).toEqual([]);
     }
+  });
+
+  it('weighs a crisis that may slip by the slip\'s chance, never by knowing it (expected value over who slips)', () => {
+    const G = atCrisisTension();
+    G.secret.crises = ['collision-at-sea'];
+    for (const p of POWERS) expect(submitOrders(sc, G, p, HOLD3)).toBeNull();
+    const view = playerView(G, 'CHN');
+    const o = outlook(sc, view);
+    const chance = sc.rules.crisisEvents!.slip.chance;
+    const decision = catalog(sc).crisis('collision-at-sea').decision;
+    const seen = imagine(sc, view);
+    for (const profile of o.profiles) {
+      const firm = decision.powers.filter((p) => profile.choices[p] === sc.rules.crisisEvents!.slip.option);
+      expect(profile.slipped.length).toBe(firm.length);
+      const calm = appraiseAtRoundEnd(sc, foreseeDecision(sc, seen, decision, profile.choices), 'CHN');
+      const slips = firm.map((by) => appraiseAtRoundEnd(sc, foreseeDecision(sc, seen, decision, profile.choices, by), 'CHN'));
+      const expected = slips.length ? (1 - chance) * calm + (chance * slips.reduce((a, b) => a + b, 0)) / slips.length : calm;
+      expect(profile.values.CHN).toBeCloseTo(expected, 9);
+    }
+    // The master's generator is not in the view: the outlook is the same whatever it holds.
+    const H = structuredClone(G);
+    H.secret.rng = [1, 2, 3, 4];
+    expect(outlook(sc, playerView(H, 'CHN')).profiles.map((p) => p.values)).toEqual(o.profiles.map((p) => p.values));
   });
 
   it.each(sc.crises.map((c) => c.id))('calms the crisis "%s"', (crisis) => {

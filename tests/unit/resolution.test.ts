@@ -494,12 +494,188 @@ describe('crisis (GAME.md step 6: "At Tension 8 or more a crisis card is drawn .
     expect(G.step).toMatchObject({ kind: 'decide', deck: 'headline', card: 'treaty' });
   });
 
+  /** The tiny scenario with a second crisis, 'pledge', drawn only while the treaty flag is down. */
+  const withPledge = () =>
+    quiet((input) => {
+      input.crises.push({ ...input.crises[0]!, id: 'pledge', title: 'A secret pledge', requires: { not: { flag: 'treaty' } } });
+    });
+
+  it("a crisis whose requires is unmet is passed over and keeps its place in the deck", () => {
+    const sc = withPledge();
+    const G = start(sc);
+    G.flags.push('treaty');
+    G.secret.crises = ['pledge', 'collision'];
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    expect(G.crisis).toBe('collision');
+    expect(G.secret.crises).toEqual(['pledge']);
+    expect(G.history[0]!.crisisReshuffled).toBeUndefined();
+    expect(G.log.filter((e) => e.code === 'crisis').map((e) => e.card)).toEqual(['collision']);
+    checkInvariants(sc, G);
+  });
+
+  it('with no card left that may be drawn, the whole deck is shuffled back, and the record says so', () => {
+    const sc = withPledge();
+    const G = start(sc);
+    G.flags.push('treaty');
+    G.secret.crises = ['pledge'];
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    expect(G.crisis).toBe('collision');
+    expect(G.secret.crises).toEqual(['pledge']);
+    expect(G.history[0]!.crisisReshuffled).toBe(true);
+    checkInvariants(sc, G);
+  });
+
+  it('while the requirement holds the card is drawn as any other', () => {
+    const sc = withPledge();
+    const G = start(sc);
+    G.secret.crises = ['pledge', 'collision'];
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    expect(G.crisis).toBe('pledge');
+  });
+
   it('the check reads Tension after the round\'s orders: a missile test from 7 draws a crisis', () => {
     const sc = quiet();
     const G = start(sc);
     G.tracks.tension = 7;
     playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
     expect(G.step).toMatchObject({ kind: 'decide', deck: 'crisis' });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// North Korea's programme as milestones (rules.capabilityMilestones)
+// ---------------------------------------------------------------------------
+
+describe('capability milestones (MODEL.md direction 6: rising cost, Russian help past the middle)', () => {
+  /** Tests cost 1 more every 3 Capability; from 6 on North Korea's own acts need the treaty. RUS gets a know-how card. */
+  const milestones = () =>
+    quiet((input) => {
+      input.rules.capabilityMilestones = { costRiseEvery: 3, helpFrom: 6, help: { flag: 'treaty' } };
+      input.policies.push(policy('rus-know-how', 'RUS', [{ track: 'capability', delta: 2 }]));
+    });
+
+  it('a test costs its base plus 1 for every 3 Capability reached', () => {
+    const sc = milestones();
+    const G = start(sc);
+    G.tracks.capability = 5;
+    G.powers.PRK.capital = 10;
+    expect(legalOrders(sc, G, 'PRK').options.find((o) => o.order.kind === 'build' && o.order.what === 'capability')?.cost).toBe(sc.rules.costs.buildCapability + 1);
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    expect(G.powers.PRK.capital).toBe(10 - (sc.rules.costs.buildCapability + 1) + 2 * sc.rules.holdGain);
+    expect(G.tracks.capability).toBe(6);
+  });
+
+  it('from helpFrom on, a test is refused without help (capabilityNeedsHelp), and allowed with it', () => {
+    const sc = milestones();
+    const G = start(sc);
+    G.tracks.capability = 6;
+    G.powers.PRK.capital = 10;
+    expect(submitOrders(sc, G, 'PRK', withHolds({ kind: 'build', what: 'capability' }))).toEqual({
+      code: 'illegalOrder',
+      index: 0,
+      why: { code: 'capabilityNeedsHelp', at: 6 },
+    });
+    G.flags.push('treaty');
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    expect(G.tracks.capability).toBe(7);
+  });
+
+  it("North Korea's own card stops at the milestone without help, and the log says why; Russia's know-how goes past it", () => {
+    const sc = milestones();
+    const G = start(sc);
+    G.tracks.capability = 5;
+    G.powers.PRK.capital = 10;
+    giveCard(G, 'PRK', 'prk-missile-salvo');
+    playRound(sc, G, { PRK: withHolds({ kind: 'card', card: 'prk-missile-salvo' }) });
+    expect(G.tracks.capability).toBe(6);
+    const stalled = G.log.find((e) => e.code === 'capabilityStalled')!;
+    expect(stalled).toMatchObject({ power: 'PRK', value: 6 });
+    expect(logSentence(sc, stalled)).toBe("North Korea's programme stalls at Capability 6: it needs Russian help to go further.");
+    answer(sc, G);
+    expect(G.flags).not.toContain('treaty');
+    giveCard(G, 'RUS', 'rus-know-how');
+    playRound(sc, G, { RUS: withHolds({ kind: 'card', card: 'rus-know-how' }) });
+    expect(G.tracks.capability).toBe(8);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Crises from events (rules.crisisEvents)
+// ---------------------------------------------------------------------------
+
+describe('crises from events (MODEL.md direction 5: a test or a deployment beside hostile forces sparks one; a standoff may slip)', () => {
+  const events = (chance: number) =>
+    quiet((input) => {
+      input.rules.crisisEvents = { from: 5, chance: 1, slip: { option: 'escalate', chance, tension: 2 } };
+    });
+
+  it('a missile test from Tension `from` sparks a crisis below crisisAt, and the log says whose provocation', () => {
+    const sc = events(0);
+    const G = start(sc);
+    G.tracks.tension = 4;
+    G.powers.PRK.capital = 10;
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    expect(G.tracks.tension).toBe(5);
+    expect(G.step).toMatchObject({ kind: 'decide', deck: 'crisis', card: 'collision' });
+    const provoked = G.log.find((e) => e.code === 'crisisProvoked')!;
+    expect(provoked.power).toBe('PRK');
+    expect(logSentence(sc, provoked)).toBe("North Korea's provocation sparks a crisis.");
+  });
+
+  it('a deployment beside a hostile power provokes too; below `from`, or with no provocation, no crisis', () => {
+    const sc = events(0);
+    const G = start(sc);
+    G.tracks.tension = 4;
+    playRound(sc, G, { JPN: withHolds({ kind: 'deploy', theatre: 'DMZ' }) });
+    expect(G.log.find((e) => e.code === 'crisisProvoked')?.power).toBe('JPN');
+    const calm = start(sc);
+    calm.tracks.tension = 3;
+    playRound(sc, calm, { JPN: withHolds({ kind: 'deploy', theatre: 'DMZ' }) });
+    expect(calm.history[0]!.crisis).toBeNull();
+    const quietRound = start(sc);
+    quietRound.tracks.tension = 6;
+    playRound(sc, quietRound);
+    expect(quietRound.history[0]!.crisis).toBeNull();
+  });
+
+  it('a standoff in which a power stood firm slips by slip.tension, that power\'s act, drawn from the rules\' own generator', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt - 3;
+    G.powers.PRK.capital = 10;
+    playRound(sc, G, { PRK: withHolds({ kind: 'build', what: 'capability' }) });
+    const rngBefore = [...G.secret.rng];
+    answer(sc, G, { CHN: 'calm', USA: 'escalate' });
+    expect(G.secret.rng).not.toEqual(rngBefore);
+    const slipped = G.log.find((e) => e.code === 'crisisSlip')!;
+    expect(slipped).toMatchObject({ power: 'USA', value: 2 });
+    expect(logSentence(sc, slipped)).toBe('The standoff slips out of control: United States stood firm, and Tension rises by 2 more.');
+    // 6 after the test, +1 for USA's escalation, +2 for the slip.
+    expect(G.history[0]!.tracks.tension).toBe(6 + 1 + 2);
+  });
+
+  it('a slip that reaches warAt is war, and the power that stood firm is the culprit', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    answer(sc, G, { CHN: 'escalate', USA: 'calm' });
+    expect(G.war).toEqual({ round: 1, culprit: 'CHN' });
+    expect(G.powers.CHN.vp).toBe(G.result!.agendas.CHN.points - sc.rules.war.penalty.CHN - sc.rules.war.culpritPenalty);
+  });
+
+  it('when everyone backs down nothing slips, and the generator is not touched', () => {
+    const sc = events(1);
+    const G = start(sc);
+    G.tracks.tension = sc.rules.crisisAt;
+    playRound(sc, G);
+    const rngBefore = [...G.secret.rng];
+    answer(sc, G, { CHN: 'calm', USA: 'calm' });
+    expect(G.log.some((e) => e.code === 'crisisSlip')).toBe(false);
+    expect(G.secret.rng).toEqual(rngBefore);
   });
 });
 

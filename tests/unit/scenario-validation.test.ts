@@ -426,6 +426,23 @@ describe('references inside effects and conditions', () => {
       { at: at(source, 'treaty-signed'), path: 'policies[2].requires.flag', message: 'flag "treaty-signed" has no label' },
     ]);
   });
+  it("checks a crisis card's requires like any condition: a flag never raised, SELF where no power plays", () => {
+    const source = broken('    facts: Two ships collide.\n', '    facts: Two ships collide.\n    requires: { all: [{ not: { flag: treaty-signed } }, { relation: [SELF, USA], min: 0 }] }\n');
+    expectProblems(source, [
+      { at: at(source, 'treaty-signed'), path: 'crises[0].requires.all[0].not.flag', message: 'flag "treaty-signed" is tested here but no setFlag effect ever raises it' },
+      { at: at(source, 'treaty-signed'), path: 'crises[0].requires.all[0].not.flag', message: 'flag "treaty-signed" has no label' },
+      { at: at(source, 'SELF, USA'), path: 'crises[0].requires.all[1].relation[0]', message: "there is none in a crisis card's requirement, which no power plays" },
+    ]);
+  });
+
+  it('refuses a crisis slip on an option no crisis card has', () => {
+    const source = broken('    culpritPenalty: 6\n', '    culpritPenalty: 6\n  crisisEvents: { from: 5, chance: 0.5, slip: { option: back-down, chance: 0.25, tension: 1 } }\n');
+    expectProblems(source, [{ at: at(source, 'back-down'), path: 'rules.crisisEvents.slip.option', message: 'no crisis card has an option "back-down", so a crisis could never slip' }]);
+  });
+
+  it('accepts a crisis card whose requires names a flag the scenario raises', () => {
+    expect(parseScenario(broken('    facts: Two ships collide.\n', '    facts: Two ships collide.\n    requires: { not: { flag: treaty } }\n'), 'ok.yaml').ok).toBe(true);
+  });
 });
 
 describe('flag labels', () => {

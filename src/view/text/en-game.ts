@@ -235,6 +235,9 @@ export const LOG_TEXT = {
   shieldHeld: (p: string, t: string) => `${possessive(p)} shield holds: its relation with ${t} does not fall.`,
   track: (track: string, delta: number, by: string | null) =>
     `${track} ${delta > 0 ? 'rises' : 'falls'} by ${Math.abs(delta)}${by ? ` (${by})` : ''}.`,
+  crisisProvoked: (p: string) => `${p}'s provocation sparks a crisis.`,
+  crisisSlip: (p: string, n: number) => `The standoff slips out of control: ${p} stood firm, and Tension rises by ${n} more.`,
+  capabilityStalled: (p: string, at: number) => `${p}'s programme stalls at Capability ${at}: it needs Russian help to go further.`,
   war: (by: string | null) => `War breaks out on the Korean peninsula${by ? `; ${by} pushed the region over the edge` : ''}.`,
   aid: (p: string, t: string, n: number) => `${p} sends ${n} Capital to ${t}.`,
   sanction: (p: string, t: string) => `${p} sanctions ${t}: ${t} loses Capital.`,

@@ -102,6 +102,8 @@ export function reasonText(reason: Reason): string {
       return `Aid is a whole amount from 1 to ${reason.max}.`;
     case 'capabilityMaxed':
       return 'Capability is already at its maximum.';
+    case 'capabilityNeedsHelp':
+      return `At Capability ${reason.at} the programme needs Russian help to go on.`;
     case 'onlyNorthKorea':
       return 'Only North Korea can test missiles.';
     case 'cannotAidUkraine':
