@@ -130,8 +130,7 @@ function resolveRound(G: GameState, sc: Scenario): void {
   const events = sc.rules.crisisEvents;
   // Drawn on the master state only, like the slip: nobody knows in advance whether it sparks.
   if (provoked && events && G.tracks.tension >= events.from && nextFloat(G.secret.rng) < events.chance) {
-    log(G, { code: 'crisisProvoked', power: provoked });
-    return drawCrisis(G, sc);
+    return drawCrisis(G, sc, provoked);
   }
   endRound(G, sc);
 }
@@ -141,7 +140,9 @@ function resolveRound(G: GameState, sc: Scenario): void {
  * keep their places. With none left that may be drawn, the whole deck is shuffled anew;
  * if still none may be, the round has no crisis card.
  */
-function drawCrisis(G: GameState, sc: Scenario): void {
+function drawCrisis(G: GameState, sc: Scenario, provoker?: PowerId): void {
+  // A crisis sparked by an event names its cause first (rules.crisisEvents).
+  if (provoker) log(G, { code: 'crisisProvoked', power: provoker });
   const cat = catalog(sc);
   const drawable = (id: string) => {
     const requires = cat.crisis(id).requires;

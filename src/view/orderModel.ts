@@ -26,7 +26,7 @@ export function orderText(sc: Scenario, order: Order): string {
     case 'withdraw':
       return ORDER_TEXT.withdraw(theatreName(sc, order.theatre));
     case 'build':
-      return order.what === 'force' ? ORDER_TEXT.buildForce : ORDER_TEXT.buildCapability;
+      return order.what === 'force' ? ORDER_TEXT.buildForce : ORDER_TEXT.buildCapability(sc.rules.missileTest.capability, sc.rules.missileTest.tension);
     case 'card':
       return order.target
         ? ORDER_TEXT.cardOn(cardTitle(sc, order.card), POWER_NAME[order.target])
@@ -106,7 +106,7 @@ function refusedLabel(sc: Scenario, refusal: Refusal): string {
   if (refusal.card) return cardTitle(sc, refusal.card);
   if (refusal.theatre) return theatreName(sc, refusal.theatre);
   if (refusal.target) return POWER_NAME[refusal.target];
-  if (refusal.what) return refusal.what === 'force' ? ORDER_TEXT.buildForce : ORDER_TEXT.buildCapability;
+  if (refusal.what) return refusal.what === 'force' ? ORDER_TEXT.buildForce : ORDER_TEXT.buildCapability(sc.rules.missileTest.capability, sc.rules.missileTest.tension);
   return ORDER_NAME[refusal.kind];
 }
 

@@ -292,6 +292,8 @@ function roundEndStart(entries: readonly LogEntry[], from: number, ended: boolea
   if (entries[at - 1]?.code === 'gameOver') at--;
   if (!ended) return at;
   while (at > from && entries[at - 1]!.code === 'scored') at--;
+  // Capital a power may not carry lapses at the close, after Tension's easing (rules.capitalCarry).
+  while (at > from && entries[at - 1]!.code === 'capitalLapsed') at--;
   // Tension eases only if nothing raised it this round; then its entry has no power and a fall.
   const easing = entries[at - 1];
   const raised = entries.slice(0, at - 1).some((e) => isTrack(e, 'tension') && (e.value ?? 0) > 0);
@@ -481,8 +483,10 @@ export function revealStory(sc: Scenario, view: Readable, rationales: Rationales
   // The round's end ran (its record holds the round's closing board): the next round began, or the last one ended in peace.
   const ended = view.round > round || (over && !war && round === view.rounds && !entries.some((e) => e.code === 'ended'));
   const endAt = roundEndStart(entries, read.position, ended);
-  const crisisPending = entries[read.position]?.code === 'crisis' && !ended && !over;
-  if (entries[read.position]?.code === 'crisis') {
+  // A crisis opens with its card, or with the event that sparked it (rules.crisisEvents).
+  const crisisOpens = ['crisis', 'crisisProvoked'].includes(entries[read.position]?.code ?? '');
+  const crisisPending = crisisOpens && !ended && !over;
+  if (crisisOpens) {
     read.takeUntil(endAt);
     close('crisis', [], []);
   }

@@ -144,7 +144,8 @@ export const ORDER_TEXT = {
   deploy: (theatre: string) => `Deploy a force to ${theatre}`,
   withdraw: (theatre: string) => `Withdraw a force from ${theatre}`,
   buildForce: 'Build a force',
-  buildCapability: 'Test a missile (Capability +1, Tension +1)',
+  /** The scenario's own numbers (rules.missileTest): a teacher's rules are worded as they play. */
+  buildCapability: (capability: number, tension: number) => `Test a missile (Capability ${signed(capability)}, Tension ${signed(tension)})`,
   card: (title: string) => `Play “${title}”`,
   cardOn: (title: string, target: string) => `Play “${title}” on ${target}`,
   cardAt: (title: string, target: string) => `${title} → ${target}`,
