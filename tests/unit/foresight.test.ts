@@ -42,7 +42,7 @@ function lastRound(G: GameState): GameState {
 }
 
 /** States from whole Easy games (varied, with cards and covert units: the seed is one whose games have them), every one before any seat acted. */
-const states = snapshots(sc, 'easy', 6, 'foresight-2').filter((G) => G.ready.length === 0);
+const states = snapshots(sc, 'easy', 6, 'foresee').filter((G) => G.ready.length === 0);
 const ordersSteps = states.filter((G) => G.step.kind === 'orders');
 
 /** The same state with Tension set to `tension`. */
