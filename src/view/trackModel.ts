@@ -57,7 +57,7 @@ export function trackModels(sc: Scenario, view: Readable): TrackModel[] {
     return {
       id,
       name: TRACK_NAME[id],
-      help: TRACK_HELP[id],
+      help: TRACK_HELP[id](sc.rules),
       value: view.tracks[id],
       min,
       max,

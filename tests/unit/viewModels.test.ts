@@ -436,6 +436,14 @@ describe('the tracks', () => {
     expect(tension.seriesText).toBe('Tension over the game: start 4, round 1 3, now 3');
     expect(trackModels(sc, playerView(G, 'CHN')).find((t) => t.id === 'front')!.rangeText).toBe('(range -5 to +5)');
   });
+
+  it("word Tension's thresholds from the scenario's rules, crises from events included", () => {
+    const sc = realScenario();
+    const help = trackModels(sc, playerView(setupState(sc, { seed: 'tracks' }), 'CHN')).find((t) => t.id === 'tension')!.help;
+    expect(help).toContain(`A crisis at ${sc.rules.crisisAt} (from ${sc.rules.crisisEvents!.from}, a provocation may spark one), war at ${sc.rules.warAt}.`);
+    const other = { ...sc, rules: { ...sc.rules, crisisAt: 7, warAt: 9, crisisEvents: undefined } };
+    expect(trackModels(other, playerView(setupState(sc, { seed: 'tracks' }), 'CHN')).find((t) => t.id === 'tension')!.help).toContain('A crisis at 7, war at 9.');
+  });
 });
 
 describe('words built from names', () => {

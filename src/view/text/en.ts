@@ -24,11 +24,13 @@ export const TRACK_NAME: Record<TrackId, string> = {
   capability: 'NK Capability',
 };
 
-export const TRACK_HELP: Record<TrackId, string> = {
-  tension: 'Risk of war on the Korean peninsula. A crisis at 8, war at 10.',
-  polarisation: 'How far the region has split into two blocs.',
-  front: 'The war in Ukraine: positive when Russia gains.',
-  capability: 'North Korea\'s nuclear and missile programme.',
+/** Read from the scenario's rules, as ORDER_HELP is: a teacher's own thresholds are described as they play. */
+export const TRACK_HELP: Record<TrackId, (rules: Rules) => string> = {
+  tension: (r) =>
+    `Risk of war on the Korean peninsula. A crisis at ${r.crisisAt}${r.crisisEvents ? ` (from ${r.crisisEvents.from}, a provocation may spark one)` : ''}, war at ${r.warAt}.`,
+  polarisation: () => 'How far the region has split into two blocs.',
+  front: () => 'The war in Ukraine: positive when Russia gains.',
+  capability: () => "North Korea's nuclear and missile programme.",
 };
 
 export const ORDER_NAME: Record<OrderKind, string> = {
